@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** Prefix of temp files; it starts with `.` so Jekyll and the post scan never read one as a post. */
+export const TEMP_PREFIX = '.hanji-tmp-';
+
+/** The file system calls a save needs; tests replace `write` to simulate a full disk. */
+export interface WriteFs {
+  open: typeof fs.open;
+  rename: typeof fs.rename;
+  unlink: typeof fs.unlink;
+}
+
+const realFs: WriteFs = { open: fs.open, rename: fs.rename, unlink: fs.unlink };
+
+/**
+ * Replace `target` with `data` so that a reader sees either the old or the new file, never a mix:
+ * write a temp file beside it, check every byte was written, fsync, rename over, fsync the folder.
+ * On any failure the temp file is removed and the original is untouched.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array, mode: number, io: WriteFs = realFs): Promise<void> {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${path.basename(target)}`);
+  const handle = await io.open(temp, 'wx', mode);
+  try {
+    let offset = 0;
+    while (offset < data.length) {
+      // A short write is not an error in POSIX; loop, and treat "no progress" as a full disk.
+      const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+      if (bytesWritten <= 0) throw Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+      offset += bytesWritten;
+    }
+    await handle.sync();
+    const { size } = await handle.stat();
+    if (size !== data.length) throw Object.assign(new Error(`wrote ${size} of ${data.length} bytes`), { code: 'EIO' });
+    await handle.chmod(mode);
+    await handle.close();
+    await io.rename(temp, target);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await io.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
+/** fsync a folder so the rename itself survives a power loss; not possible on Windows, so skipped there. */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

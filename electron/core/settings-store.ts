@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+
+const settingsSchema = z.object({
+  lastSite: z.string().optional(),
+  window: z
+    .object({ width: z.number().int().min(400), height: z.number().int().min(300), x: z.number().int().optional(), y: z.number().int().optional() })
+    .optional(),
+});
+
+/** What the desktop app remembers between starts. */
+export type AppSettings = z.infer<typeof settingsSchema>;
+
+/** Settings kept as JSON in the app's data folder; an unreadable file means defaults, never a crash. */
+export class SettingsStore {
+  private readonly file: string;
+  private current: AppSettings;
+
+  constructor(dataDir: string) {
+    this.file = path.join(dataDir, 'settings.json');
+    this.current = this.load();
+  }
+
+  /** The settings as last loaded or saved. */
+  get(): AppSettings {
+    return this.current;
+  }
+
+  /** Merge `patch` into the settings and write them atomically. */
+  async update(patch: Partial<AppSettings>): Promise<void> {
+    this.current = settingsSchema.parse({ ...this.current, ...patch });
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, Buffer.from(`${JSON.stringify(this.current, null, 2)}\n`), 0o600);
+  }
+
+  private load(): AppSettings {
+    try {
+      return settingsSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')));
+    } catch {
+      return {};
+    }
+  }
+}

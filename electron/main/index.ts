@@ -1,0 +1,113 @@
+/**
+ * Hanji's main process: app lifecycle, the window, the menu and the IPC bridge to the engine.
+ * All logic lives in electron/core; this file only wires it to Electron.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/contract/bridge';
+import { fail } from '../../shared/contract/result';
+import { dispatch } from '../../shared/rpc/dispatch';
+import { ensureSampleSite } from '../core/sample-site';
+import { SettingsStore } from '../core/settings-store';
+import { SiteService } from '../core/site-service';
+import { mainWindowOptions } from './window-options';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { buildMenu } from './menu';
+import { applySecurityPolicy, isTrustedSender } from './security';
+
+// Tests and portable setups point Hanji at a fresh profile; must happen before `ready`.
+if (process.env['HANJI_USER_DATA']) app.setPath('userData', path.resolve(process.env['HANJI_USER_DATA']));
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const service = new SiteService();
+let settings: SettingsStore;
+let mainWindow: BrowserWindow | null = null;
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Hanji could not start', String(error));
+    app.quit();
+  });
+}
+
+async function start(): Promise<void> {
+  settings = new SettingsStore(app.getPath('userData'));
+  applySecurityPolicy();
+  serveRenderer(path.join(here, '../renderer'));
+
+  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, args: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return fail('BAD_REQUEST', 'Refused: the call did not come from Hanji’s own window.');
+    if (typeof method !== 'string') return fail('BAD_REQUEST', 'The method name must be a string.');
+    return dispatch(service, method, args);
+  });
+  service.events.subscribe((message) => mainWindow?.webContents.send(EVENT_CHANNEL, message));
+
+  await openStartupSite();
+  buildMenuForPlatform();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+/** Reopen the last site; on first start (or if it is gone) open the user's copy of the sample site. */
+async function openStartupSite(): Promise<void> {
+  const last = settings.get().lastSite;
+  if (last && existsSync(last)) {
+    try {
+      await service.openSite(last);
+      return;
+    } catch (error) {
+      console.error(`hanji: could not reopen ${last}`, error);
+    }
+  }
+  const bundled = app.isPackaged ? path.join(process.resourcesPath, 'sample-site') : path.join(app.getAppPath(), 'resources', 'sample-site');
+  const root = ensureSampleSite(bundled, path.join(app.getPath('userData'), 'sample-site'));
+  await service.openSite(root);
+  await settings.update({ lastSite: root });
+}
+
+async function openSiteFolder(): Promise<void> {
+  const options = { title: 'Open a Jekyll site folder', properties: ['openDirectory' as const] };
+  const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const folder = choice.filePaths[0];
+  if (choice.canceled || !folder) return;
+  try {
+    await service.openSite(folder);
+    await settings.update({ lastSite: folder });
+  } catch (error) {
+    dialog.showErrorBox('Could not open the site', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function buildMenuForPlatform(): void {
+  Menu.setApplicationMenu(buildMenu({ openSiteFolder: () => void openSiteFolder() }, process.platform === 'darwin'));
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), settings.get().window));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const { width, height, x, y } = window.getNormalBounds();
+    void settings.update({ window: { width, height, x, y } });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,27 @@
+import type { PostDocument, PostSummary, SiteInfo, WriteResult } from '../model/site';
+
+/**
+ * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
+ * the CLI and the tests consume it through a transport. Paths are site-relative with `/`.
+ */
+export interface SiteApi {
+  /** Open the Jekyll site in an absolute folder path and make it the current site. */
+  openSite(root: string): Promise<SiteInfo>;
+  /** The current site, or null when none is open. */
+  getSite(): Promise<SiteInfo | null>;
+  /** Every post and draft of the current site, newest first. */
+  listPosts(): Promise<PostSummary[]>;
+  /** The exact text of one post and the hash of its bytes. */
+  readPost(path: string): Promise<PostDocument>;
+  /** Save a post atomically; fails with CONFLICT when the file no longer has `expectedHash`. */
+  writePost(path: string, text: string, expectedHash: string): Promise<WriteResult>;
+}
+
+/** The name of one API method. */
+export type MethodName = keyof SiteApi;
+
+/** The arguments of one API method. */
+export type MethodArgs<M extends MethodName> = Parameters<SiteApi[M]>;
+
+/** The resolved value of one API method. */
+export type MethodValue<M extends MethodName> = Awaited<ReturnType<SiteApi[M]>>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { MethodArgs, MethodName, MethodValue } from './api';
+import type { EventName, SiteEvents } from './events';
+import * as s from './schemas';
+
+/** How one method's arguments and value are checked when they cross a boundary. */
+export interface MethodSpec<M extends MethodName> {
+  args: z.ZodType<MethodArgs<M>>;
+  value: z.ZodType<MethodValue<M>>;
+}
+
+/**
+ * The method table. `satisfies` makes a method missing from SiteApi, an extra one, or a schema
+ * that disagrees with the interface's types a compile error.
+ */
+export const METHODS = {
+  openSite: { args: z.tuple([s.pathArg]), value: s.siteInfo },
+  getSite: { args: z.tuple([]), value: s.siteInfo.nullable() },
+  listPosts: { args: z.tuple([]), value: z.array(s.postSummary) },
+  readPost: { args: z.tuple([s.pathArg]), value: s.postDocument },
+  writePost: { args: z.tuple([s.pathArg, s.textArg, s.hashArg]), value: s.writeResult },
+} satisfies { [M in MethodName]: MethodSpec<M> };
+
+/** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(METHODS, name);
+}
+
+/** Payload schemas for every event, checked by the receiving side. */
+export const EVENTS = {
+  siteChanged: s.siteInfo,
+  postChanged: z.object({
+    path: z.string(),
+    kind: z.enum(['created', 'changed', 'deleted']),
+    hash: s.hashArg.nullable(),
+  }),
+} satisfies { [E in EventName]: z.ZodType<SiteEvents[E]> };
+
+/** Parse an event message from an untrusted channel; null when it is malformed or unknown. */
+export function parseEventMessage(raw: unknown): { event: EventName; payload: unknown } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { event, payload } = raw as { event?: unknown; payload?: unknown };
+  if (typeof event !== 'string' || !Object.prototype.hasOwnProperty.call(EVENTS, event)) return null;
+  const parsed = EVENTS[event as EventName].safeParse(payload);
+  return parsed.success ? { event: event as EventName, payload: parsed.data } : null;
+}

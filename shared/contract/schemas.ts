@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './result';
+
+// Zod probes `new Function` to compile faster checks; the renderer's CSP forbids eval, so never try.
+z.config({ jitless: true });
+
+/** Longest path we accept from outside; far beyond any real post path. */
+const MAX_PATH = 4096;
+/** Largest post text accepted for a save (the 1 MB posts we measured, with room). */
+export const MAX_POST_CHARS = 32 * 1024 * 1024;
+
+/** A path as sent by a client: a bounded string without NUL. Confinement happens in core. */
+export const pathArg = z
+  .string()
+  .min(1, 'path is empty')
+  .max(MAX_PATH, 'path is too long')
+  .refine((p) => !p.includes('\0'), 'path contains a NUL character');
+
+/** A SHA-256 hex digest. */
+export const hashArg = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
+
+/** Full text of a post. */
+export const textArg = z.string().max(MAX_POST_CHARS, 'post text is too large');
+
+export const siteInfo = z.object({
+  root: z.string(),
+  title: z.string(),
+  url: z.string(),
+  baseurl: z.string(),
+  timezone: z.string(),
+  permalink: z.string(),
+});
+
+export const postSummary = z.object({
+  path: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  status: z.enum(['published', 'draft']),
+});
+
+export const postDocument = z.object({ path: z.string(), text: z.string(), hash: hashArg });
+
+export const writeResult = z.object({ path: z.string(), hash: hashArg });
+
+export const errorInfo = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  path: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+
+/** The envelope every transport returns; the value is checked separately per method. */
+export const resultEnvelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorInfo }),
+]);
