@@ -26,6 +26,8 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // A desktop app loads its bundle from disk; one chunk is simpler and fast enough.
+      chunkSizeWarningLimit: 2048,
       rollupOptions: { input: 'renderer/index.html' },
     },
   },

@@ -39,12 +39,13 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const [name, ...rest] = positionals;
-  if (values.help || name === undefined || name === 'help') {
+  if (values.help || name === 'help') {
     process.stdout.write(`${help()}\n`);
-    return values.help || name === 'help' ? 0 : 2;
+    return 0;
   }
+  if (name === undefined) throw new UsageError(`no command given\n${help()}`);
   const command = COMMANDS[name];
-  if (!command || !Object.prototype.hasOwnProperty.call(COMMANDS, name)) throw new UsageError(`unknown command "${name}"; see --help`);
+  if (!command || !Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command "${name}"; see --help`);
   process.stdout.write(`${await command.run(rest, values.json)}\n`);
   return 0;
 }
@@ -56,6 +57,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const where = error instanceof HanjiError && error.path ? ` (${error.path}${error.line ? `:${error.line}` : ''})` : '';
     process.stderr.write(`hanji: ${error instanceof Error ? error.message : String(error)}${where}\n`);
-    process.exitCode = error instanceof UsageError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) ? 2 : 1;
+    process.exitCode = error instanceof UsageError || isParseArgsError(error) ? 2 : 1;
   },
 );
+
+/** node:util parseArgs reports unknown options with ERR_PARSE_ARGS_* codes: a usage error. */
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+}

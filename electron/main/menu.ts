@@ -12,7 +12,7 @@ export function buildMenu(actions: MenuActions, isMac: boolean): Menu {
     {
       label: '&File',
       submenu: [
-        { label: 'Open Site Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openSiteFolder() },
+        { id: 'file.openSite', label: 'Open Site Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openSiteFolder() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -1,0 +1,199 @@
+/**
+ * One SiteApi suite, run over every transport that can run in Node: the in-memory transport and
+ * the browser-mode HTTP bridge. Electron IPC uses the same dispatch() and is covered end to end.
+ */
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SiteService } from '../../electron/core/site-service';
+import { startWebServer } from '../../electron/web/server';
+import { createHttpTransport } from '../../renderer/platform/http-transport';
+import type { EventName, SiteEvents } from '../../shared/contract/events';
+import { createClient, type SiteClient } from '../../shared/rpc/client';
+import { createMemoryTransport } from '../../shared/rpc/memory-transport';
+import { copySampleSite } from '../helpers/temp-site';
+
+interface Connected {
+  client: SiteClient;
+  close(): Promise<void>;
+}
+
+const transports: { name: string; connect(service: SiteService): Promise<Connected> }[] = [
+  {
+    name: 'the in-memory transport',
+    connect: async (service) => ({ client: createClient(createMemoryTransport(service, service.events)), close: async () => undefined }),
+  },
+  {
+    name: 'the HTTP bridge',
+    async connect(service) {
+      const server = await startWebServer({ api: service, events: service.events });
+      const transport = createHttpTransport({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token, retryMs: 50 });
+      return { client: createClient(transport), close: server.close };
+    },
+  },
+];
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const KOREAN_POST = '_posts/2025-02-05-openai-korea-visit-notes.md';
+
+/** Wait for the next `event` matching `predicate`, or fail after `ms`. */
+function nextEvent<E extends EventName>(client: SiteClient, event: E, predicate: (p: SiteEvents[E]) => boolean = () => true, ms = 5000) {
+  return new Promise<SiteEvents[E]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no ${event} event within ${ms} ms`));
+    }, ms);
+    const off = client.on(event, (payload) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+describe.each(transports)('SiteApi over $name', ({ connect }) => {
+  let site: ReturnType<typeof copySampleSite>;
+  let service: SiteService;
+  let conn: Connected;
+  let api: SiteClient;
+
+  beforeEach(async () => {
+    site = copySampleSite();
+    service = new SiteService();
+    conn = await connect(service);
+    api = conn.client;
+  });
+  afterEach(async () => {
+    await conn.close();
+    site.dispose();
+  });
+
+  describe('before a site is open', () => {
+    it('has no current site and says so when asked for posts', async () => {
+      expect(await api.getSite()).toBeNull();
+      await expect(api.listPosts()).rejects.toMatchObject({ code: 'NO_SITE' });
+    });
+
+    it('refuses a relative or missing folder', async () => {
+      await expect(api.openSite('resources/sample-site')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(api.openSite(path.join(site.root, 'nope'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
+  describe('with the sample site open', () => {
+    beforeEach(async () => {
+      await api.openSite(site.root);
+    });
+
+    it('reports the site from _config.yml', async () => {
+      expect(await api.getSite()).toEqual({
+        root: site.root,
+        title: '한지 블로그',
+        url: 'https://example.github.io',
+        baseurl: '/blog',
+        timezone: 'Asia/Seoul',
+        permalink: '/:categories/:title/',
+      });
+    });
+
+    it('lists every post and draft with its front-matter title', async () => {
+      const onDisk = ['_posts', '_drafts'].flatMap((dir) => readdirSync(path.join(site.root, dir)).map((name) => `${dir}/${name}`));
+      const posts = await api.listPosts();
+      expect(posts.map((p) => p.path).sort()).toEqual(onDisk.map((p) => p.normalize('NFC')).sort());
+      for (const post of posts) {
+        const title: unknown = matter(readFileSync(path.join(site.root, post.path), 'utf8')).data['title'];
+        expect(post.title).toBe(title);
+      }
+      expect(posts.find((p) => p.path.startsWith('_drafts/'))).toMatchObject({ status: 'draft', date: null });
+      expect(posts.find((p) => p.path === KOREAN_POST)).toMatchObject({ status: 'published', date: '2025-02-05' });
+    });
+
+    it('reads a post exactly as it is on disk, with the hash of its bytes', async () => {
+      const bytes = readFileSync(path.join(site.root, KOREAN_POST));
+      const doc = await api.readPost(KOREAN_POST);
+      expect(doc.text).toBe(bytes.toString('utf8'));
+      expect(doc.hash).toBe(sha256(bytes));
+    });
+
+    it('saves byte for byte, keeps BOM and CRLF, and announces the change', async () => {
+      const file = path.join(site.root, KOREAN_POST);
+      const original = `\uFEFF${readFileSync(file, 'utf8').replace(/\n/gu, '\r\n')}`;
+      writeFileSync(file, original);
+      const doc = await api.readPost(KOREAN_POST);
+      const edited = doc.text.replace('## 정리', '## 정리와 전망');
+      const announced = nextEvent(api, 'postChanged', (p) => p.path === KOREAN_POST);
+      await waitForEventStream(api);
+      const saved = await api.writePost(KOREAN_POST, edited, doc.hash);
+      const bytes = readFileSync(file);
+      expect(bytes.toString('utf8')).toBe(original.replace('## 정리', '## 정리와 전망'));
+      expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(saved).toEqual({ path: KOREAN_POST, hash: sha256(bytes) });
+      expect(await announced).toEqual({ path: KOREAN_POST, kind: 'changed', hash: saved.hash });
+    });
+
+    it('refuses to save over a file that changed on disk since it was read', async () => {
+      const file = path.join(site.root, KOREAN_POST);
+      const doc = await api.readPost(KOREAN_POST);
+      writeFileSync(file, `${doc.text}\n다른 프로그램이 쓴 줄\n`);
+      await expect(api.writePost(KOREAN_POST, 'mine', doc.hash)).rejects.toMatchObject({ code: 'CONFLICT', path: KOREAN_POST });
+      expect(readFileSync(file, 'utf8')).toContain('다른 프로그램이 쓴 줄');
+    });
+
+    it('refuses a read-only file and leaves it as it was', async () => {
+      const file = path.join(site.root, KOREAN_POST);
+      const doc = await api.readPost(KOREAN_POST);
+      chmodSync(file, 0o444);
+      await expect(api.writePost(KOREAN_POST, 'changed', doc.hash)).rejects.toMatchObject({ code: 'READ_ONLY' });
+      expect(readFileSync(file, 'utf8')).toBe(doc.text);
+    });
+
+    it('names the missing file', async () => {
+      await expect(api.readPost('_posts/2025-01-01-missing.md')).rejects.toMatchObject({ code: 'NOT_FOUND', path: '_posts/2025-01-01-missing.md' });
+    });
+
+    it('will not open a file that is not valid UTF-8', async () => {
+      writeFileSync(path.join(site.root, '_posts/2025-01-02-latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
+      await expect(api.readPost('_posts/2025-01-02-latin1.md')).rejects.toMatchObject({ code: 'IO' });
+    });
+
+    it.each(['../outside.md', '_posts/../../outside.md', '/etc/passwd', 'C:\\Windows\\win.ini', '_posts/escape.md'])(
+      'keeps reads and writes of %j inside the site',
+      async (payload) => {
+        const outside = path.join(path.dirname(site.root), 'outside.md');
+        writeFileSync(outside, 'secret');
+        symlinkSync(outside, path.join(site.root, '_posts', 'escape.md'));
+        await expect(api.readPost(payload)).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+        await expect(api.writePost(payload, 'pwned', sha256(Buffer.from('secret')))).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+        expect(readFileSync(outside, 'utf8')).toBe('secret');
+      },
+    );
+
+    it('announces a newly opened site', async () => {
+      await waitForEventStream(api);
+      const announced = nextEvent(api, 'siteChanged');
+      await api.openSite(site.root);
+      expect(await announced).toMatchObject({ root: site.root, title: '한지 블로그' });
+    });
+  });
+});
+
+/**
+ * The HTTP event stream connects asynchronously; reopening the site until a siteChanged arrives
+ * proves the stream is live, so the event a test waits for next cannot be missed.
+ */
+async function waitForEventStream(api: SiteClient): Promise<void> {
+  const site = await api.getSite();
+  if (!site) throw new Error('open a site first');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const seen = nextEvent(api, 'siteChanged', () => true, 100).then(
+      () => true,
+      () => false,
+    );
+    await api.openSite(site.root);
+    if (await seen) return;
+  }
+  throw new Error('the event stream never connected');
+}

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from '../../helpers/temp-site';
+
+/** A running `npm run web` server: the one line it printed and how to stop it. */
+export interface BrowserMode {
+  line: string;
+  /** Everything the server printed to stdout so far. */
+  stdout(): string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start browser mode the way the README says (`npm run web -- --site DIR`), minus the build step
+ * that `npm test` has already run, and wait for its one line.
+ */
+export async function startBrowserMode(siteRoot: string): Promise<BrowserMode> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--site', siteRoot, '--port', '0'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
+  });
+  const url = /at (http:\/\/\S+)$/u.exec(line)?.[1];
+  if (!url) throw new Error(`unexpected first line: ${line}`);
+  return {
+    line,
+    stdout: () => stdout,
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import matter from 'gray-matter';
+import { copySampleSite } from '../../helpers/temp-site';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+
+const KOREAN_POST = '_posts/2025-02-05-openai-korea-visit-notes.md';
+
+test.describe('browser mode', () => {
+  let site: ReturnType<typeof copySampleSite>;
+  let server: BrowserMode;
+  const violations: string[] = [];
+
+  test.beforeEach(async ({ page }) => {
+    site = copySampleSite();
+    server = await startBrowserMode(site.root);
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/u.test(message.text())) violations.push(message.text());
+    });
+    page.on('pageerror', (error) => violations.push(error.message));
+  });
+
+  test.afterEach(async () => {
+    await server.stop();
+    site.dispose();
+    expect(violations).toEqual([]);
+  });
+
+  test('prints exactly the address line with a fresh token', () => {
+    expect(server.line).toMatch(new RegExp(`^Hanji is serving ${site.root.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')} at http://127\\.0\\.0\\.1:\\d+/#token=[A-Za-z0-9_-]{40,}$`, 'u'));
+  });
+
+  test('lists every post of the site in the sidebar', async ({ page }) => {
+    await page.goto(server.url);
+    const files = ['_posts', '_drafts'].flatMap((dir) => readdirSync(path.join(site.root, dir)).map((name) => path.join(site.root, dir, name)));
+    const list = page.getByRole('list', { name: 'Posts' });
+    await expect(list.getByRole('listitem')).toHaveCount(files.length);
+    for (const file of files) {
+      const title = String(matter(readFileSync(file, 'utf8')).data['title']);
+      await expect(list.getByRole('button', { name: title })).toBeVisible();
+    }
+    // The token is taken out of the address bar once read.
+    expect(page.url()).not.toContain('token=');
+  });
+
+  test('types Korean into a post and saves exactly that with Ctrl+S', async ({ page }) => {
+    const file = path.join(site.root, KOREAN_POST);
+    const before = readFileSync(file, 'utf8');
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /오픈AI CEO 방한 정리/u }).click();
+
+    const editor = page.getByRole('textbox', { name: `Text of ${KOREAN_POST}` });
+    await expect(editor).toContainText('카카오와의 협력');
+    await editor.getByText('## 카카오와의 협력').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 그리고 전망');
+    await expect(page.getByRole('status')).toContainText('Unsaved changes');
+
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status')).toContainText('Saved');
+    await expect(page.getByRole('status')).not.toContainText('Unsaved');
+
+    expect(server.stdout()).toBe(`${server.line}\n`);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(before.replace('## 카카오와의 협력\n', '## 카카오와의 협력 그리고 전망\n'));
+    expect(Buffer.byteLength(after) - Buffer.byteLength(before)).toBe(Buffer.byteLength(' 그리고 전망'));
+  });
+});

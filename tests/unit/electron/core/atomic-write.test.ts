@@ -1,0 +1,62 @@
+import { promises as fs, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TEMP_PREFIX, writeFileAtomic, type WriteFs } from '../../../../electron/core/atomic-write';
+import { tempDir } from '../../../helpers/temp-site';
+
+const temp = tempDir();
+afterAll(() => temp.dispose());
+
+/** A file system whose writes store at most `perCall` bytes per call and stop after `capacity` bytes. */
+function limitedFs(perCall: number, capacity: number): WriteFs {
+  let written = 0;
+  return {
+    rename: fs.rename,
+    unlink: fs.unlink,
+    async open(file, flags, mode) {
+      const handle = await fs.open(file, flags, mode);
+      const write = handle.write.bind(handle) as (b: Uint8Array, o: number, l: number) => Promise<{ bytesWritten: number }>;
+      return Object.assign(handle, {
+        async write(buffer: Uint8Array, offset: number, length: number) {
+          const n = Math.max(0, Math.min(length, perCall, capacity - written));
+          if (n === 0) return { bytesWritten: 0, buffer };
+          written += n;
+          return write(buffer, offset, n);
+        },
+      });
+    },
+  };
+}
+
+describe('writeFileAtomic', () => {
+  it('replaces the file and keeps its mode', async () => {
+    const file = path.join(temp.dir, 'mode.md');
+    writeFileSync(file, 'old', { mode: 0o640 });
+    await writeFileAtomic(file, Buffer.from('새 글'), 0o640);
+    expect(readFileSync(file, 'utf8')).toBe('새 글');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('finishes a save made of many short writes', async () => {
+    const file = path.join(temp.dir, 'short.md');
+    writeFileSync(file, 'old');
+    const data = Buffer.from('가나다라마바사'.repeat(1000));
+    await writeFileAtomic(file, data, 0o644, limitedFs(7, Infinity));
+    expect(readFileSync(file).equals(data)).toBe(true);
+  });
+
+  it('leaves the original intact and no temp file behind when the disk fills up', async () => {
+    const dir = path.join(temp.dir, 'full');
+    await fs.mkdir(dir);
+    const file = path.join(dir, 'post.md');
+    writeFileSync(file, 'original text');
+    const error = await writeFileAtomic(file, Buffer.alloc(10_000, 'x'), 0o644, limitedFs(1024, 4096)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ENOSPC' });
+    expect(readFileSync(file, 'utf8')).toBe('original text');
+    expect(readdirSync(dir)).toEqual(['post.md']);
+  });
+
+  it('names temp files so that Jekyll and the post scan skip them', () => {
+    expect(TEMP_PREFIX.startsWith('.')).toBe(true);
+  });
+});

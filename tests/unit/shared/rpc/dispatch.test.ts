@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SiteApi } from '../../../../shared/contract/api';
+import { METHOD_NAMES } from '../../../../shared/contract/method-names';
+import { METHODS } from '../../../../shared/contract/methods';
+import { HanjiError } from '../../../../shared/contract/result';
+import { dispatch } from '../../../../shared/rpc/dispatch';
+
+const HASH = 'a'.repeat(64);
+
+function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
+  return {
+    openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }),
+    getSite: async () => null,
+    listPosts: async () => [],
+    readPost: async (path) => ({ path, text: 'x', hash: HASH }),
+    writePost: async (path) => ({ path, hash: HASH }),
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('lists exactly the methods of the validator table', () => {
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(METHODS).sort());
+  });
+
+  it('calls the implementation with validated arguments and wraps the value', async () => {
+    const readPost = vi.fn(async (path: string) => ({ path, text: '안녕', hash: HASH }));
+    const result = await dispatch(fakeApi({ readPost }), 'readPost', ['_posts/a.md']);
+    expect(result).toEqual({ ok: true, value: { path: '_posts/a.md', text: '안녕', hash: HASH } });
+    expect(readPost).toHaveBeenCalledWith('_posts/a.md');
+  });
+
+  it.each(['deletEverything', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses the unknown method %s', async (method) => {
+    const result = await dispatch(fakeApi(), method, []);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it.each([
+    ['readPost', []],
+    ['readPost', [42]],
+    ['readPost', ['a\0b']],
+    ['readPost', ['']],
+    ['readPost', ['a.md', 'extra']],
+    ['writePost', ['a.md', 'text', 'not-a-hash']],
+    ['writePost', ['a.md', 7, HASH]],
+    ['getSite', ['unexpected']],
+    ['listPosts', 'not an array'],
+    ['listPosts', null],
+  ])('refuses %s with arguments %j before the implementation runs', async (method, args) => {
+    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn() });
+    const result = await dispatch(api, method, args);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(result.ok || result.error.message).toContain(method);
+    expect(api[method as keyof SiteApi]).not.toHaveBeenCalled();
+  });
+
+  it('turns a HanjiError into an error value with its code, path and line', async () => {
+    const api = fakeApi({
+      readPost: async () => {
+        throw new HanjiError('INVALID_FRONT_MATTER', 'bad yaml', { path: '_posts/a.md', line: 3, column: 5 });
+      },
+    });
+    expect(await dispatch(api, 'readPost', ['_posts/a.md'])).toEqual({
+      ok: false,
+      error: { code: 'INVALID_FRONT_MATTER', message: 'bad yaml', path: '_posts/a.md', line: 3, column: 5 },
+    });
+  });
+
+  it('hides the details of an unexpected throw behind INTERNAL', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const api = fakeApi({
+      listPosts: async () => {
+        throw new TypeError('secret /home/user/path detail');
+      },
+    });
+    const result = await dispatch(api, 'listPosts', []);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
