@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents, type WebFrameMain } from 'electron';
-import { decideNavigation, isAppUrl } from '../security/navigation';
+import { decideNavigation, isAppUrl, onWillNavigate, onWindowOpen } from '../security/navigation';
 import { APP_ORIGIN } from './app-protocol';
 
 /** Deny every permission, keep every window on the app, and send web links to the system browser. */
@@ -10,16 +10,16 @@ export function applySecurityPolicy(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
-      const decision = decideNavigation(url, APP_ORIGIN);
-      if (decision === 'allow') return;
-      event.preventDefault();
-      if (decision === 'external') void shell.openExternal(url);
+      const outcome = onWillNavigate(url, APP_ORIGIN);
+      if (!outcome.stayInWindow) event.preventDefault();
+      if (outcome.openExternally) void shell.openExternal(outcome.openExternally);
     });
     contents.on('will-redirect', (event, url) => {
       if (decideNavigation(url, APP_ORIGIN) !== 'allow') event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
-      if (decideNavigation(url, APP_ORIGIN) === 'external') void shell.openExternal(url);
+      const outcome = onWindowOpen(url, APP_ORIGIN);
+      if (outcome.openExternally) void shell.openExternal(outcome.openExternally);
       return { action: 'deny' };
     });
   });

@@ -35,3 +35,23 @@ export function decideNavigation(rawUrl: string, appOrigin: string): NavigationD
   const web = url.protocol === 'https:' || url.protocol === 'http:';
   return web && url.hostname !== '' && url.username === '' && url.password === '' ? 'external' : 'deny';
 }
+
+/** What the window does with one navigation or window-open request. */
+export interface NavigationOutcome {
+  /** Whether the window itself may go there. */
+  stayInWindow: boolean;
+  /** A URL to hand to the system browser, or null. */
+  openExternally: string | null;
+}
+
+/** `will-navigate`: only the app's own pages load in the window; web links go to the system browser. */
+export function onWillNavigate(rawUrl: string, appOrigin: string): NavigationOutcome {
+  const decision = decideNavigation(rawUrl, appOrigin);
+  return { stayInWindow: decision === 'allow', openExternally: decision === 'external' ? new URL(rawUrl).href : null };
+}
+
+/** `setWindowOpenHandler`: Hanji never opens a second window; web links go to the system browser. */
+export function onWindowOpen(rawUrl: string, appOrigin: string): NavigationOutcome {
+  const decision = decideNavigation(rawUrl, appOrigin);
+  return { stayInWindow: false, openExternally: decision === 'external' ? new URL(rawUrl).href : null };
+}

@@ -19,7 +19,7 @@ const COMMANDS: readonly Command<AppContext>[] = [
 /** The app shell: post library on the left, the editor in the middle, status at the bottom. */
 export function App() {
   const library = usePostLibrary();
-  const editor = useOpenPost();
+  const editor = useOpenPost(library.site?.root ?? null);
   const { post, dirty } = editor;
 
   const ctx = useMemo<AppContext>(() => ({ canSave: post !== null, save: editor.save }), [post, editor.save]);

@@ -4,16 +4,19 @@ import { errorMessage, useClient } from '../../app/client-context';
 
 /** The post in the editor: its text, the text last saved, and the hash that guards the next save. */
 export interface OpenPost {
+  /** The site the post belongs to; a post of a site that is no longer open is not shown. */
+  siteRoot: string | null;
   path: string;
   text: string;
   savedText: string;
   hash: string;
 }
 
-/** Open, edit and save one post; a clean post follows changes made on disk. */
-export function useOpenPost() {
+/** Open, edit and save one post of the site at `siteRoot`; a clean post follows changes made on disk. */
+export function useOpenPost(siteRoot: string | null) {
   const client = useClient();
-  const [post, setPost] = useState<OpenPost | null>(null);
+  const [stored, setPost] = useState<OpenPost | null>(null);
+  const post = stored && stored.siteRoot === siteRoot ? stored : null;
   const [status, setStatus] = useState('');
   // Save and the disk-change listener read the newest post without re-subscribing on every keystroke.
   const latest = useRef<OpenPost | null>(null);
@@ -25,13 +28,13 @@ export function useOpenPost() {
     async (path: string) => {
       try {
         const doc = await client.readPost(path);
-        setPost({ path: doc.path, text: doc.text, savedText: doc.text, hash: doc.hash });
+        setPost({ siteRoot, path: doc.path, text: doc.text, savedText: doc.text, hash: doc.hash });
         setStatus('');
       } catch (e) {
         setStatus(errorMessage(e));
       }
     },
-    [client],
+    [client, siteRoot],
   );
 
   const edit = useCallback((text: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, isAppUrl } from '../../../../electron/security/navigation';
+import { decideNavigation, isAppUrl, onWillNavigate, onWindowOpen } from '../../../../electron/security/navigation';
 
 const APP = 'app://hanji';
 
@@ -28,5 +28,25 @@ describe('decideNavigation', () => {
   it('keeps the browser-mode origin in the window and nothing else on that host', () => {
     expect(decideNavigation('http://127.0.0.1:4000/', 'http://127.0.0.1:4000')).toBe('allow');
     expect(isAppUrl('http://127.0.0.1:4001/', 'http://127.0.0.1:4000')).toBe(false);
+  });
+});
+
+describe('will-navigate and window-open handlers', () => {
+  it.each([
+    ['app://hanji/index.html', true, null],
+    ['https://evil.example', false, 'https://evil.example/'],
+    ['file:///etc/passwd', false, null],
+    ['javascript:alert(document.domain)', false, null],
+  ])('navigating to %s: stays in window %s, opens externally %s', (url, stay, external) => {
+    expect(onWillNavigate(url, APP)).toEqual({ stayInWindow: stay, openExternally: external });
+  });
+
+  it.each([
+    ['app://hanji/index.html', null],
+    ['https://evil.example', 'https://evil.example/'],
+    ['file:///etc/passwd', null],
+    ['javascript:alert(1)', null],
+  ])('window.open(%s) never opens a window in the app; external: %s', (url, external) => {
+    expect(onWindowOpen(url, APP)).toEqual({ stayInWindow: false, openExternally: external });
   });
 });
