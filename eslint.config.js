@@ -8,25 +8,23 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const electronBan = { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' };
+const electronSubpaths = { group: ['electron/*'], message: 'Only electron/main and electron/preload may import Electron.' };
+const faceFolders = { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The engine imports neither the Electron faces nor the UI.' };
 const nodeBan = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available here: this code runs in the browser or everywhere.' }));
 
 /** Files of one runtime may not import these. */
 const walls = {
   'shared/**': {
     paths: [electronBan, ...nodeBan],
-    patterns: [{ group: ['**/renderer/**', '**/electron/**', 'react', 'react-dom'], message: 'shared/ is pure: it imports nothing from the faces.' }],
+    patterns: [electronSubpaths, { group: ['**/renderer/**', '**/electron/**', 'react', 'react-dom'], message: 'shared/ is pure: it imports nothing from the faces.' }],
   },
   'renderer/**': {
     paths: [electronBan, ...nodeBan],
-    patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the engine only through renderer/platform and the contract.' }],
+    patterns: [electronSubpaths, { group: ['**/electron/**'], message: 'The renderer talks to the engine only through renderer/platform and the contract.' }],
   },
-  'electron/core/**': {
+  'electron/{core,cli,web,security}/**': {
     paths: [electronBan],
-    patterns: [{ group: ['**/renderer/**'], message: 'The engine does not import the UI.' }],
-  },
-  'electron/{cli,web,security}/**': {
-    paths: [electronBan],
-    patterns: [{ group: ['**/renderer/**'], message: 'The engine does not import the UI.' }],
+    patterns: [electronSubpaths, faceFolders],
   },
 };
 
@@ -44,5 +42,12 @@ export default tseslint.config(
   },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser }, plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
-  ...Object.entries(walls).map(([files, rule]) => ({ files: [files], rules: { 'no-restricted-imports': ['error', rule] } })),
+  ...Object.entries(walls).map(([files, rule]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', rule],
+      // import('electron') would slip past no-restricted-imports; no runtime here loads code lazily.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'Dynamic import() hides a dependency from the import walls.' }],
+    },
+  })),
 );

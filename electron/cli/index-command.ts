@@ -4,7 +4,7 @@ import { SiteService } from '../core/site-service';
 
 /** The `index` report: the site, its posts, and (filled in by later rules) what Jekyll ignores. */
 export interface SiteIndexReport {
-  site: Omit<SiteInfo, 'root'> & { root: string };
+  site: SiteInfo;
   posts: PostSummary[];
   ignored: { path: string; reason: string }[];
   tags: { name: string; posts: string[] }[];

@@ -3,7 +3,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** Prefix of temp files; it starts with `.` so Jekyll and the post scan never read one as a post. */
-export const TEMP_PREFIX = '.hanji-tmp-';
+export const TEMP_PREFIX = '.hanji-';
+/** Suffix of temp files, so a sweep can find orphans left by a crash. */
+export const TEMP_SUFFIX = '.tmp';
 
 /** The file system calls a save needs; tests replace `write` to simulate a full disk. */
 export interface WriteFs {
@@ -21,7 +23,8 @@ const realFs: WriteFs = { open: fs.open, rename: fs.rename, unlink: fs.unlink };
  */
 export async function writeFileAtomic(target: string, data: Uint8Array, mode: number, io: WriteFs = realFs): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${path.basename(target)}`);
+  // A short name: the target's own name may already be near the 255-byte limit (long Hangul titles).
+  const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await io.open(temp, 'wx', mode);
   try {
     let offset = 0;
@@ -45,13 +48,20 @@ export async function writeFileAtomic(target: string, data: Uint8Array, mode: nu
   await syncFolder(dir);
 }
 
-/** fsync a folder so the rename itself survives a power loss; not possible on Windows, so skipped there. */
+/**
+ * fsync a folder so the rename itself survives a power loss. The new file is already in place, so
+ * a failure here is logged, not reported as a failed save. Windows cannot open folders: skipped.
+ */
 async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    console.warn(`hanji: could not fsync ${dir} after a save`, error);
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isFilteredName, parsePostFilename } from '../../shared/jekyll/post-filename';
+import { SKIPPED_FOLDERS, classifyPostPath, isFilteredName } from '../../shared/jekyll/post-filename';
 
 /** A file Jekyll reads as a post or a draft, before its text is read. */
 export interface PostFile {
@@ -9,32 +9,26 @@ export interface PostFile {
   draft: boolean;
 }
 
-/** Folders Jekyll never reads as content (its default `exclude` list and build output). */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'vendor', '_site', '.git', '.jekyll-cache', '.sass-cache', 'gemfiles']);
-
 /**
  * Find every post (`_posts` folders at any depth, with their subfolders) and every draft
- * (`_drafts` folders) under the site root, as Jekyll's readers do.
+ * (`_drafts` folders) under the site root, as Jekyll's readers do. Only folders that can hold
+ * posts are entered: folders Jekyll skips, and any folder once inside `_posts` is walked fully.
  */
 export function scanPostFiles(root: string): PostFile[] {
   const found: PostFile[] = [];
-  const walk = (dir: string, rel: string, inside: 'posts' | 'drafts' | null) => {
+  const walk = (dir: string, rel: string, inside: boolean) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        if (entry.name === '_posts') walk(childAbs, childRel, 'posts');
-        else if (entry.name === '_drafts') walk(childAbs, childRel, 'drafts');
-        else if (!isFilteredName(entry.name) || inside) walk(childAbs, childRel, inside);
-        continue;
-      }
-      if (!entry.isFile() || !inside || isFilteredName(entry.name)) continue;
-      if (inside === 'drafts' ? path.extname(entry.name) !== '' : parsePostFilename(childRel) !== null) {
-        found.push({ rel: childRel.normalize('NFC'), abs: childAbs, draft: inside === 'drafts' });
+        const isPostFolder = entry.name === '_posts' || entry.name === '_drafts';
+        if (SKIPPED_FOLDERS.has(entry.name) || (inside ? entry.name.startsWith('.') : !isPostFolder && isFilteredName(entry.name))) continue;
+        walk(path.join(dir, entry.name), childRel, inside || isPostFolder);
+      } else if (inside && entry.isFile()) {
+        const kind = classifyPostPath(childRel);
+        if (kind) found.push({ rel: childRel.normalize('NFC'), abs: path.join(dir, entry.name), draft: kind === 'draft' });
       }
     }
   };
-  walk(root, '', null);
+  walk(root, '', false);
   return found;
 }

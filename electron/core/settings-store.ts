@@ -18,6 +18,8 @@ export type AppSettings = z.infer<typeof settingsSchema>;
 export class SettingsStore {
   private readonly file: string;
   private current: AppSettings;
+  /** Writes run one after another, so an older snapshot never lands after a newer one. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'settings.json');
@@ -30,10 +32,15 @@ export class SettingsStore {
   }
 
   /** Merge `patch` into the settings and write them atomically. */
-  async update(patch: Partial<AppSettings>): Promise<void> {
+  update(patch: Partial<AppSettings>): Promise<void> {
     this.current = settingsSchema.parse({ ...this.current, ...patch });
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, Buffer.from(`${JSON.stringify(this.current, null, 2)}\n`), 0o600);
+    const snapshot = `${JSON.stringify(this.current, null, 2)}\n`;
+    const write = async () => {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, Buffer.from(snapshot), 0o600);
+    };
+    this.writing = this.writing.then(write, write);
+    return this.writing;
   }
 
   private load(): AppSettings {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteApi } from '../../shared/contract/api';
 import { HanjiError } from '../../shared/contract/result';
@@ -10,7 +10,7 @@ import { writeFileAtomic } from './atomic-write';
 import { readFrontMatter } from './front-matter';
 import { scanPostFiles } from './post-scan';
 import { readSiteInfo } from './site-config';
-import { resolveInSite } from './site-paths';
+import { resolvePostPath } from './site-paths';
 
 /** SHA-256 of a file's bytes, hex: the version stamp a save must match. */
 export function hashBytes(bytes: Uint8Array): string {
@@ -27,6 +27,8 @@ export class SiteService implements SiteApi {
   /** Engine events; each transport forwards them to its clients. */
   readonly events = new EventBus();
   private site: SiteInfo | null = null;
+  /** The save in flight per file: a second save waits, so its hash check sees the first one's result. */
+  private readonly saving = new Map<string, Promise<unknown>>();
 
   async openSite(root: string): Promise<SiteInfo> {
     if (!path.isAbsolute(root)) throw new HanjiError('BAD_REQUEST', `Open a site by its absolute folder path, not "${root}".`);
@@ -63,7 +65,7 @@ export class SiteService implements SiteApi {
   }
 
   async readPost(input: string): Promise<PostDocument> {
-    const { abs, rel } = resolveInSite(this.requireSite().root, input);
+    const { abs, rel } = resolvePostPath(this.requireSite().root, input);
     const bytes = await readExisting(abs, rel);
     let text: string;
     try {
@@ -75,15 +77,21 @@ export class SiteService implements SiteApi {
   }
 
   async writePost(input: string, text: string, expectedHash: string): Promise<WriteResult> {
-    const { abs, rel } = resolveInSite(this.requireSite().root, input);
-    const current = await readExisting(abs, rel);
+    const { abs, rel } = resolvePostPath(this.requireSite().root, input);
+    // Through a symlink, replace the file it points to (already confined by resolvePostPath), not the link.
+    const target = await fs.realpath(abs).catch(() => abs);
+    const result = await this.serialized(target, () => this.replaceFile(target, rel, text, expectedHash));
+    this.events.emit('postChanged', { path: rel, kind: 'changed', hash: result.hash });
+    return result;
+  }
+
+  private async replaceFile(target: string, rel: string, text: string, expectedHash: string): Promise<WriteResult> {
+    const current = await readExisting(target, rel);
     if (hashBytes(current) !== expectedHash) {
       throw new HanjiError('CONFLICT', `${rel} changed on disk since it was opened. Reload it or compare before saving.`, { path: rel });
     }
-    // Through a symlink, replace the file it points to (already confined by resolveInSite), not the link.
-    const target = await fs.realpath(abs);
     const { mode } = await fs.stat(target);
-    if ((mode & 0o200) === 0) {
+    if (!(await isWritable(target, mode))) {
       throw new HanjiError('READ_ONLY', `${rel} is read-only. Make it writable, then save again.`, { path: rel });
     }
     const bytes = Buffer.from(text, 'utf8');
@@ -93,9 +101,23 @@ export class SiteService implements SiteApi {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
       throw new HanjiError('IO', `Could not save ${rel} (${code}); the file on disk is unchanged.`, { path: rel });
     }
-    const hash = hashBytes(bytes);
-    this.events.emit('postChanged', { path: rel, kind: 'changed', hash });
-    return { path: rel, hash };
+    return { path: rel, hash: hashBytes(bytes) };
+  }
+
+  /** Run `task` after every earlier task for the same file has finished. */
+  private async serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.saving.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.saving.set(key, settled);
+    try {
+      return await next;
+    } finally {
+      if (this.saving.get(key) === settled) this.saving.delete(key);
+    }
   }
 
   private requireSite(): SiteInfo {
@@ -113,6 +135,15 @@ async function readExisting(abs: string, rel: string): Promise<Buffer> {
     if (code === 'EISDIR') throw new HanjiError('BAD_REQUEST', `${rel} is a folder, not a post.`, { path: rel });
     throw new HanjiError('IO', `Could not read ${rel} (${code ?? 'unknown error'}).`, { path: rel });
   }
+}
+
+/** Writable for us: no write bit at all means read-only even for root, who passes every access() check. */
+async function isWritable(file: string, mode: number): Promise<boolean> {
+  if ((mode & 0o222) === 0) return false;
+  return fs.access(file, fsConstants.W_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** `2025-4-5` → `2025-04-05`; a 2-digit year is read as 20xx, as Ruby's Time.parse does. */

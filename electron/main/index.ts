@@ -11,17 +11,22 @@ import { fail } from '../../shared/contract/result';
 import { dispatch } from '../../shared/rpc/dispatch';
 import { ensureSampleSite } from '../core/sample-site';
 import { SettingsStore } from '../core/settings-store';
+import { restrictOpenSite } from '../core/site-access';
 import { SiteService } from '../core/site-service';
 import { mainWindowOptions } from './window-options';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { buildMenu } from './menu';
-import { applySecurityPolicy, isTrustedSender } from './security';
+import { isTrustedSender } from '../security/guards';
+import { applySecurityPolicy } from './security';
 
 // Tests and portable setups point Hanji at a fresh profile; must happen before `ready`.
 if (process.env['HANJI_USER_DATA']) app.setPath('userData', path.resolve(process.env['HANJI_USER_DATA']));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const service = new SiteService();
+/** Folders the user chose here (startup site, File › Open); the renderer may reopen only these. */
+const grantedRoots = new Set<string>();
+const rendererApi = restrictOpenSite(service, (root) => grantedRoots.has(root));
 let settings: SettingsStore;
 let mainWindow: BrowserWindow | null = null;
 
@@ -46,9 +51,9 @@ async function start(): Promise<void> {
   serveRenderer(path.join(here, '../renderer'));
 
   ipcMain.handle(RPC_CHANNEL, (event, method: unknown, args: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return fail('BAD_REQUEST', 'Refused: the call did not come from Hanji’s own window.');
+    if (!isTrustedSender(event.senderFrame, APP_ORIGIN)) return fail('BAD_REQUEST', 'Refused: the call did not come from Hanji’s own window.');
     if (typeof method !== 'string') return fail('BAD_REQUEST', 'The method name must be a string.');
-    return dispatch(service, method, args);
+    return dispatch(rendererApi, method, args);
   });
   service.events.subscribe((message) => mainWindow?.webContents.send(EVENT_CHANNEL, message));
 
@@ -65,7 +70,7 @@ async function openStartupSite(): Promise<void> {
   const last = settings.get().lastSite;
   if (last && existsSync(last)) {
     try {
-      await service.openSite(last);
+      grantedRoots.add((await service.openSite(last)).root);
       return;
     } catch (error) {
       console.error(`hanji: could not reopen ${last}`, error);
@@ -73,7 +78,7 @@ async function openStartupSite(): Promise<void> {
   }
   const bundled = app.isPackaged ? path.join(process.resourcesPath, 'sample-site') : path.join(app.getAppPath(), 'resources', 'sample-site');
   const root = ensureSampleSite(bundled, path.join(app.getPath('userData'), 'sample-site'));
-  await service.openSite(root);
+  grantedRoots.add((await service.openSite(root)).root);
   await settings.update({ lastSite: root });
 }
 
@@ -83,7 +88,7 @@ async function openSiteFolder(): Promise<void> {
   const folder = choice.filePaths[0];
   if (choice.canceled || !folder) return;
   try {
-    await service.openSite(folder);
+    grantedRoots.add((await service.openSite(folder)).root);
     await settings.update({ lastSite: folder });
   } catch (error) {
     dialog.showErrorBox('Could not open the site', error instanceof Error ? error.message : String(error));
@@ -98,6 +103,18 @@ function createWindow(): void {
   const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), settings.get().window));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
+  // The renderer's beforeunload handler blocks closing or reloading with unsaved edits; ask the user.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Discard Changes', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This post has unsaved changes.',
+      detail: 'If you leave now, your changes will be lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.on('close', () => {
     const { width, height, x, y } = window.getNormalBounds();
     void settings.update({ window: { width, height, x, y } });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { HanjiError } from '../../shared/contract/result';
+import { restrictOpenSite } from '../core/site-access';
 import { SiteService } from '../core/site-service';
 import { startWebServer } from './server';
 
@@ -23,7 +23,9 @@ async function main(): Promise<void> {
 
   const service = new SiteService();
   const site = await service.openSite(path.resolve(values.site));
-  const server = await startWebServer({ api: service, events: service.events, staticDir, port });
+  // The browser may reopen this site, and nothing else: it cannot name a folder of its own.
+  const api = restrictOpenSite(service, (root) => root === site.root);
+  const server = await startWebServer({ api, events: service.events, staticDir, port });
   process.stdout.write(`Hanji is serving ${site.root} at ${server.url}\n`);
 
   const stop = () => void server.close().then(() => process.exit(0));
@@ -32,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`hanji web: ${error instanceof HanjiError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`hanji web: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -3,12 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SiteApi } from '../../shared/contract/api';
 import { fail } from '../../shared/contract/result';
+import { MAX_POST_CHARS } from '../../shared/contract/schemas';
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { EventBus } from '../../shared/rpc/emitter';
 import { loadRendererFile } from '../security/renderer-files';
 
-/** Largest request body accepted; a post text is far below it. */
-export const DEFAULT_MAX_BODY_BYTES = 48 * 1024 * 1024;
+/** Largest request body: the largest post text, at worst 6 JSON bytes per character (`\u001f`), plus room. */
+export const DEFAULT_MAX_BODY_BYTES = MAX_POST_CHARS * 6 + 64 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 /** What the browser-mode server needs: the engine, its events, and where the built renderer is. */
@@ -59,13 +60,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!hasToken(req.headers.authorization, token)) return sendText(res, 401, 'Unauthorized: missing or wrong token.');
       if (url.pathname === '/events') return streamEvents(req, res, options.events);
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST for API calls.');
-      return handleRpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
+      return handleRpc(req, res, url.pathname.slice('/rpc/'.length));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     return serveStatic(res, options.staticDir, url.pathname, req.method === 'HEAD');
   }
 
-  async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+  async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, encodedMethod: string): Promise<void> {
+    let method: string;
+    try {
+      method = decodeURIComponent(encodedMethod);
+    } catch {
+      return sendJson(res, 400, fail('BAD_REQUEST', 'The method name is not valid URL encoding.'));
+    }
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/u.test(type)) return sendText(res, 415, 'Send API calls as application/json.');
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -98,13 +105,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-/** True when the Host header names this server on a loopback name, so rebinding a foreign name fails. */
+/** The names this server answers to; any other Host is a DNS-rebinding attempt. */
+const HOST_NAMES = [LOOPBACK, 'localhost'];
+
+/** True when the Host header names this server on a loopback name and its own port. */
 export function isLoopbackHost(host: string | undefined, port: number): boolean {
-  return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+  return HOST_NAMES.some((name) => host === `${name}:${port}`);
 }
 
 function isOwnOrigin(origin: string, port: number): boolean {
-  return origin === `http://${LOOPBACK}:${port}` || origin === `http://localhost:${port}`;
+  return HOST_NAMES.some((name) => origin === `http://${name}:${port}`);
 }
 
 function hasToken(header: string | undefined, token: string): boolean {
@@ -136,11 +146,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 }
 
 function streamEvents(req: http.IncomingMessage, res: http.ServerResponse, events: EventBus): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  res.writeHead(200, { ...PLAIN_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8' });
   res.write(': connected\n\n');
   const unsubscribe = events.subscribe((message) => res.write(`data: ${JSON.stringify(message)}\n\n`));
   // Comments keep idle connections from being closed by the browser or a proxy.
@@ -158,24 +164,18 @@ async function serveStatic(res: http.ServerResponse, root: string | undefined, p
   res.end(headOnly ? undefined : file.body);
 }
 
+/** Headers of every API or error response: never cached, never sniffed. */
+const PLAIN_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(body);
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string, close = false): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...(close ? { Connection: 'close' } : {}),
-  });
-  res.end(text);
+  send(res, status, 'text/plain; charset=utf-8', text, close ? { Connection: 'close' } : {});
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...PLAIN_HEADERS, ...extra, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
 }

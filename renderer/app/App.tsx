@@ -22,7 +22,7 @@ export function App() {
   const editor = useOpenPost(library.site?.root ?? null);
   const { post, dirty } = editor;
 
-  const ctx = useMemo<AppContext>(() => ({ canSave: post !== null, save: editor.save }), [post, editor.save]);
+  const ctx = useMemo<AppContext>(() => ({ canSave: dirty, save: editor.save }), [dirty, editor.save]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => void runShortcut(COMMANDS, event, ctx);
@@ -64,7 +64,7 @@ export function App() {
                 </button>
               ) : null}
             </div>
-            <MarkdownEditor key={post.path} path={post.path} text={post.text} onChange={editor.edit} />
+            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} />
           </>
         ) : (
           <p className="placeholder">Choose a post on the left to start writing.</p>

@@ -6,8 +6,8 @@ z.config({ jitless: true });
 
 /** Longest path we accept from outside; far beyond any real post path. */
 const MAX_PATH = 4096;
-/** Largest post text accepted for a save (the 1 MB posts we measured, with room). */
-export const MAX_POST_CHARS = 32 * 1024 * 1024;
+/** Largest post text accepted for a save: eight times the largest (1 MB) posts we measured. */
+export const MAX_POST_CHARS = 8 * 1024 * 1024;
 
 /** A path as sent by a client: a bounded string without NUL. Confinement happens in core. */
 export const pathArg = z

@@ -32,3 +32,29 @@ export function titleizeSlug(slug: string): string {
 export function isFilteredName(name: string): boolean {
   return /^[._#~]/u.test(name) || name.endsWith('~');
 }
+
+/** Whether Jekyll reads a file as a post (in a `_posts` folder) or a draft (in `_drafts`). */
+export type PostKind = 'post' | 'draft';
+
+/** Folders Jekyll never reads as content (its default `exclude` list, build output, VCS). */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'vendor', '_site', '.git', '.jekyll-cache', '.sass-cache', 'gemfiles']);
+
+/**
+ * Classify a site-relative `/` path as Jekyll's readers would: a post needs a `_posts` folder
+ * (at any depth, below folders Jekyll reads) and a dated name; a draft needs a `_drafts` folder
+ * and an extension. Anything else, including every path through a dot folder, is null.
+ */
+export function classifyPostPath(rel: string): PostKind | null {
+  const segments = rel.split('/');
+  const at = segments.findIndex((s) => s === '_posts' || s === '_drafts');
+  if (at < 0 || at === segments.length - 1) return null;
+  const above = segments.slice(0, at);
+  const below = segments.slice(at + 1, -1);
+  const name = segments[segments.length - 1] ?? '';
+  if (above.some((s) => isFilteredName(s) || SKIPPED_FOLDERS.has(s))) return null;
+  // Jekyll lists files below _posts with Dir["**/*"], which skips dot folders; the name filter applies to the file.
+  if (below.some((s) => s.startsWith('.') || s === '')) return null;
+  if (isFilteredName(name)) return null;
+  if (segments[at] === '_drafts') return /\.[^./]+$/u.test(name) ? 'draft' : null;
+  return parsePostFilename(rel) ? 'post' : null;
+}

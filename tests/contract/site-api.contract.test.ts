@@ -4,9 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { restrictOpenSite } from '../../electron/core/site-access';
 import { SiteService } from '../../electron/core/site-service';
 import { startWebServer } from '../../electron/web/server';
 import { createHttpTransport } from '../../renderer/platform/http-transport';
@@ -20,15 +22,19 @@ interface Connected {
   close(): Promise<void>;
 }
 
-const transports: { name: string; connect(service: SiteService): Promise<Connected> }[] = [
+/** Each face exposes the engine with openSite limited to folders the user chose: here, the test site. */
+const transports: { name: string; connect(service: SiteService, granted: string): Promise<Connected> }[] = [
   {
     name: 'the in-memory transport',
-    connect: async (service) => ({ client: createClient(createMemoryTransport(service, service.events)), close: async () => undefined }),
+    connect: async (service, granted) => ({
+      client: createClient(createMemoryTransport(restrictOpenSite(service, (root) => root === granted), service.events)),
+      close: async () => undefined,
+    }),
   },
   {
     name: 'the HTTP bridge',
-    async connect(service) {
-      const server = await startWebServer({ api: service, events: service.events });
+    async connect(service, granted) {
+      const server = await startWebServer({ api: restrictOpenSite(service, (root) => root === granted), events: service.events });
       const transport = createHttpTransport({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token, retryMs: 50 });
       return { client: createClient(transport), close: server.close };
     },
@@ -63,7 +69,7 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
   beforeEach(async () => {
     site = copySampleSite();
     service = new SiteService();
-    conn = await connect(service);
+    conn = await connect(service, site.root);
     api = conn.client;
   });
   afterEach(async () => {
@@ -77,9 +83,9 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       await expect(api.listPosts()).rejects.toMatchObject({ code: 'NO_SITE' });
     });
 
-    it('refuses a relative or missing folder', async () => {
-      await expect(api.openSite('resources/sample-site')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-      await expect(api.openSite(path.join(site.root, 'nope'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    it.each(['/', '/etc', tmpdir(), 'resources/sample-site', '../site'])('refuses to open %s, a folder the user did not choose', async (folder) => {
+      await expect(api.openSite(folder)).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+      expect(await api.getSite()).toBeNull();
     });
   });
 
@@ -140,6 +146,35 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       writeFileSync(file, `${doc.text}\n다른 프로그램이 쓴 줄\n`);
       await expect(api.writePost(KOREAN_POST, 'mine', doc.hash)).rejects.toMatchObject({ code: 'CONFLICT', path: KOREAN_POST });
       expect(readFileSync(file, 'utf8')).toContain('다른 프로그램이 쓴 줄');
+    });
+
+    it('accepts only one of two saves made from the same version', async () => {
+      const file = path.join(site.root, KOREAN_POST);
+      const doc = await api.readPost(KOREAN_POST);
+      const results = await Promise.allSettled([api.writePost(KOREAN_POST, `${doc.text}A`, doc.hash), api.writePost(KOREAN_POST, `${doc.text}AB`, doc.hash)]);
+      const kept = results.flatMap((r, i) => (r.status === 'fulfilled' ? [`${doc.text}${i === 0 ? 'A' : 'AB'}`] : []));
+      expect(kept).toHaveLength(1);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+      expect(readFileSync(file, 'utf8')).toBe(kept[0]);
+    });
+
+    it.each(['_config.yml', '.git/config', 'index.md', '_posts/.hidden/2025-01-01-x.md', 'assets/images/hanji-logo.png'])(
+      'reads and writes posts and drafts only, not %s',
+      async (other) => {
+        await expect(api.readPost(other)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        await expect(api.writePost(other, 'x', sha256(Buffer.from('x')))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      },
+    );
+
+    it('opens and saves a post whose file name is stored in NFD', async () => {
+      const nfd = '2025-07-01-한글-제목.md'.normalize('NFD');
+      writeFileSync(path.join(site.root, '_posts', nfd), '---\ntitle: "한글 제목"\n---\n본문\n');
+      const listed = (await api.listPosts()).find((p) => p.title === '한글 제목');
+      expect(listed?.path).toBe('_posts/2025-07-01-한글-제목.md'.normalize('NFC'));
+      const doc = await api.readPost(listed!.path);
+      await api.writePost(listed!.path, doc.text.replace('본문', '새 본문'), doc.hash);
+      expect(readFileSync(path.join(site.root, '_posts', nfd), 'utf8')).toContain('새 본문');
+      expect(readdirSync(path.join(site.root, '_posts')).filter((n) => n.normalize('NFC').includes('한글-제목'))).toEqual([nfd]);
     });
 
     it('refuses a read-only file and leaves it as it was', async () => {

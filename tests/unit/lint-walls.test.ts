@@ -10,7 +10,7 @@ const eslint = new ESLint({ cwd: REPO_ROOT });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('import walls', () => {
@@ -24,6 +24,10 @@ describe('import walls', () => {
     ['shared/rpc/bad.ts', "import { useState } from 'react';\nexport const x = useState;"],
     ['electron/core/bad.ts', "import { dialog } from 'electron';\nexport const x = dialog;"],
     ['electron/cli/bad.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['electron/core/bad.ts', "import { app } from 'electron/main';\nexport const x = app;"],
+    ['electron/core/bad.ts', "export const x = await import('electron');"],
+    ['electron/core/bad.ts', "import { buildMenu } from '../main/menu';\nexport const x = buildMenu;"],
+    ['renderer/app/bad.ts', "import { ipcRenderer } from 'electron/renderer';\nexport const x = ipcRenderer;"],
   ])('%s may not import that', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });

@@ -10,62 +10,86 @@ export interface OpenPost {
   text: string;
   savedText: string;
   hash: string;
+  /** Counts loads from disk: the editor starts afresh for each, but not for our own saves. */
+  revision: number;
 }
+
+type Update = OpenPost | null | ((current: OpenPost | null) => OpenPost | null);
 
 /** Open, edit and save one post of the site at `siteRoot`; a clean post follows changes made on disk. */
 export function useOpenPost(siteRoot: string | null) {
   const client = useClient();
-  const [stored, setPost] = useState<OpenPost | null>(null);
-  const post = stored && stored.siteRoot === siteRoot ? stored : null;
+  const [stored, setStored] = useState<OpenPost | null>(null);
   const [status, setStatus] = useState('');
-  // Save and the disk-change listener read the newest post without re-subscribing on every keystroke.
+  // Every update goes through the ref first, so a save started right after a keystroke sees it.
   const latest = useRef<OpenPost | null>(null);
-  useEffect(() => {
-    latest.current = post;
-  }, [post]);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const inFlight = useRef(0);
+
+  const setPost = useCallback((update: Update) => {
+    latest.current = typeof update === 'function' ? update(latest.current) : update;
+    setStored(latest.current);
+  }, []);
 
   const open = useCallback(
     async (path: string) => {
       try {
         const doc = await client.readPost(path);
-        setPost({ siteRoot, path: doc.path, text: doc.text, savedText: doc.text, hash: doc.hash });
+        setPost((previous) => ({ siteRoot, path: doc.path, text: doc.text, savedText: doc.text, hash: doc.hash, revision: (previous?.revision ?? 0) + 1 }));
         setStatus('');
       } catch (e) {
         setStatus(errorMessage(e));
       }
     },
-    [client, siteRoot],
+    [client, siteRoot, setPost],
   );
 
-  const edit = useCallback((text: string) => {
-    setPost((current) => (current ? { ...current, text } : current));
-  }, []);
+  const edit = useCallback((text: string) => setPost((current) => (current ? { ...current, text } : current)), [setPost]);
 
-  const save = useCallback(async () => {
-    const current = latest.current;
-    if (!current) return;
-    const text = current.text;
-    try {
-      const { hash } = await client.writePost(current.path, text, current.hash);
-      // Keep typing that happened while the save was in flight: only the saved text is marked clean.
-      setPost((now) => (now && now.path === current.path ? { ...now, savedText: text, hash } : now));
-      setStatus('Saved');
-    } catch (e) {
-      setStatus(e instanceof HanjiError && e.code === 'CONFLICT' ? `${e.message}` : `Not saved: ${errorMessage(e)}`);
-    }
-  }, [client]);
+  /** Save the newest text; saves run one after another, each with the hash the previous one returned. */
+  const save = useCallback(() => {
+    const run = async () => {
+      const current = latest.current;
+      if (!current || current.text === current.savedText) return;
+      const text = current.text;
+      inFlight.current++;
+      try {
+        const { hash } = await client.writePost(current.path, text, current.hash);
+        // Keep typing that happened while the save was in flight: only the saved text is marked clean.
+        setPost((now) => (now && now.path === current.path ? { ...now, savedText: text, hash } : now));
+        setStatus('Saved');
+      } catch (e) {
+        setStatus(e instanceof HanjiError && e.code === 'CONFLICT' ? e.message : `Not saved: ${errorMessage(e)}`);
+      } finally {
+        inFlight.current--;
+      }
+    };
+    saving.current = saving.current.then(run);
+    return saving.current;
+  }, [client, setPost]);
 
   useEffect(
     () =>
       client.on('postChanged', (change) => {
         const current = latest.current;
-        if (!current || change.path !== current.path || change.hash === current.hash) return;
+        // Our own save announces itself before its reply arrives; the hash settles it afterwards.
+        if (!current || inFlight.current > 0 || change.path !== current.path || change.hash === current.hash) return;
         if (current.text === current.savedText) void open(current.path);
         else setStatus(`${current.path} changed on disk; your unsaved edits are kept.`);
       }),
     [client, open],
   );
 
+  const post = stored && stored.siteRoot === siteRoot ? stored : null;
   const dirty = post !== null && post.text !== post.savedText;
+
+  useEffect(() => {
+    if (!dirty) return;
+    // Closing the tab or window, or reloading, asks first (Electron turns this into a dialog).
+    const guard = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [dirty]);
+
   return { post, dirty, status, open, edit, save };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import matter from 'gray-matter';
@@ -10,9 +10,10 @@ const KOREAN_POST = '_posts/2025-02-05-openai-korea-visit-notes.md';
 test.describe('browser mode', () => {
   let site: ReturnType<typeof copySampleSite>;
   let server: BrowserMode;
-  const violations: string[] = [];
+  let violations: string[] = [];
 
   test.beforeEach(async ({ page }) => {
+    violations = [];
     site = copySampleSite();
     server = await startBrowserMode(site.root);
     page.on('console', (message) => {
@@ -65,5 +66,22 @@ test.describe('browser mode', () => {
     const after = readFileSync(file, 'utf8');
     expect(after).toBe(before.replace('## 카카오와의 협력\n', '## 카카오와의 협력 그리고 전망\n'));
     expect(Buffer.byteLength(after) - Buffer.byteLength(before)).toBe(Buffer.byteLength(' 그리고 전망'));
+  });
+
+  test('keeps the CRLF line endings and BOM of a Windows file when typing into it', async ({ page }) => {
+    const file = path.join(site.root, KOREAN_POST);
+    const before = `\uFEFF${readFileSync(file, 'utf8').replace(/\n/gu, '\r\n')}`;
+    writeFileSync(file, before);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /오픈AI CEO 방한 정리/u }).click();
+    const editor = page.getByRole('textbox', { name: `Text of ${KOREAN_POST}` });
+    await editor.getByText('## 정리').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('와 전망');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('새 줄');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status')).not.toContainText('Unsaved');
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('## 정리\r\n', '## 정리와 전망\r\n새 줄\r\n'));
   });
 });

@@ -56,7 +56,17 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['post.md']);
   });
 
-  it('names temp files so that Jekyll and the post scan skip them', () => {
-    expect(TEMP_PREFIX.startsWith('.')).toBe(true);
+  it('saves a file whose Hangul name is close to the 255-byte limit, with a temp file Jekyll skips', async () => {
+    const dir = path.join(temp.dir, 'long');
+    await fs.mkdir(dir);
+    const name = `2025-01-01-${'가'.repeat(78)}.md`; // 248 bytes
+    expect(Buffer.byteLength(name)).toBe(248);
+    const file = path.join(dir, name);
+    writeFileSync(file, 'old');
+    const seen: string[] = [];
+    const spying: WriteFs = { ...limitedFs(Infinity, Infinity), rename: async (from, to) => (seen.push(path.basename(String(from))), fs.rename(from, to)) };
+    await writeFileAtomic(file, Buffer.from('new'), 0o644, spying);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(seen[0]?.startsWith(TEMP_PREFIX) && TEMP_PREFIX.startsWith('.')).toBe(true);
   });
 });

@@ -103,6 +103,34 @@ describe('browser-mode HTTP bridge', () => {
     expect(res.status).toBe(413);
   });
 
+  it('refuses an oversized body sent in chunks without a Content-Length with 413', async () => {
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/rpc/writePost',
+          headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, 'Transfer-Encoding': 'chunked' },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(8 * 1024));
+      req.end();
+    });
+    expect(res).toBe(413);
+  });
+
+  it('answers a method name that is not valid URL encoding with 400, not a crash', async () => {
+    const res = await rpc('%E0%A4%A', []);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('refuses a body that is not JSON, and a form post', async () => {
     const res = await request(server.port, {
       method: 'POST',
@@ -127,6 +155,7 @@ describe('browser-mode HTTP bridge', () => {
   });
 
   it('listens on 127.0.0.1 only', async () => {
+    await expect(request(server.port, { host: '127.0.0.2', path: '/', headers: { Host: `127.0.0.1:${server.port}` } })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     const others = Object.values(networkInterfaces())
       .flat()
       .filter((a) => a && a.family === 'IPv4' && !a.internal)

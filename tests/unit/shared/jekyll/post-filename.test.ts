@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFilteredName, parsePostFilename, titleizeSlug } from '../../../../shared/jekyll/post-filename';
+import { classifyPostPath, isFilteredName, parsePostFilename, titleizeSlug } from '../../../../shared/jekyll/post-filename';
 
 describe('parsePostFilename (JEKYLL-RULES §1.3)', () => {
   it.each([
@@ -41,5 +41,34 @@ describe('isFilteredName (entry_filter.rb)', () => {
     ['2025-01-01-post.md', false],
   ])('%s → %s', (name, filtered) => {
     expect(isFilteredName(name)).toBe(filtered);
+  });
+});
+
+describe('classifyPostPath (JEKYLL-RULES §1)', () => {
+  it.each([
+    ['_posts/2025-02-05-hello.md', 'post'],
+    ['news/_posts/2025-02-05-hello.md', 'post'],
+    ['ai/research/_posts/2025-02-05-hello.md', 'post'],
+    ['뉴스/_posts/2025-02-05-소식.md', 'post'],
+    ['_posts/tutorials/2025-02-05-nested.md', 'post'],
+    ['_posts/_partials/2025-02-05-underscore-folder.md', 'post'],
+    ['_drafts/idea.md', 'draft'],
+    ['news/_drafts/2025-06-20-dated-draft.md', 'draft'],
+    ['_posts/README.md', null],
+    ['_posts/2025-01-01-no-extension', null],
+    ['_posts/.hidden/2025-01-01-x.md', null],
+    ['_posts/_2025-01-01-underscored.md', null],
+    ['_posts/2025-01-01-backup.md~', null],
+    ['_drafts/no-extension', null],
+    ['_drafts/.idea.md', null],
+    ['_private/_posts/2025-01-01-x.md', null],
+    ['.git/_posts/2025-01-01-x.md', null],
+    ['node_modules/pkg/_posts/2025-01-01-x.md', null],
+    ['_site/_posts/2025-01-01-x.md', null],
+    ['_config.yml', null],
+    ['index.md', null],
+    ['_posts', null],
+  ])('%s → %s', (rel, kind) => {
+    expect(classifyPostPath(rel)).toBe(kind);
   });
 });
