@@ -1,28 +1,54 @@
+import { homedir } from 'node:os';
 import path from 'node:path';
-import type { PostSummary, SiteInfo } from '../../shared/model/site';
+import { checkSite } from '../../shared/jekyll/site-check';
+import type { IndexOptions, PostProblem, SiteIndexReport } from '../../shared/model/site';
 import { SiteService } from '../core/site-service';
 
-/** The `index` report: the site, its posts, and (filled in by later rules) what Jekyll ignores. */
-export interface SiteIndexReport {
-  site: SiteInfo;
-  posts: PostSummary[];
-  ignored: { path: string; reason: string }[];
-  tags: { name: string; posts: string[] }[];
-  categories: { name: string; posts: string[] }[];
-  problems: { path: string; line: number | null; column: number | null; severity: 'error' | 'warning'; message: string }[];
+/** Where the CLI keeps its index cache: $HANJI_CACHE_DIR, else the user's cache folder. */
+export function cliCacheDir(): string {
+  if (process.env['HANJI_CACHE_DIR']) return path.resolve(process.env['HANJI_CACHE_DIR']);
+  const base = process.env['XDG_CACHE_HOME'] || (process.platform === 'win32' ? (process.env['LOCALAPPDATA'] ?? homedir()) : path.join(homedir(), '.cache'));
+  return path.join(base, 'hanji');
 }
 
-/** Build the index report of the site folder `root`. */
-export async function indexSite(root: string): Promise<SiteIndexReport> {
-  const service = new SiteService();
-  const site = await service.openSite(path.resolve(root));
-  const posts = await service.listPosts();
-  return { site, posts, ignored: [], tags: [], categories: [], problems: [] };
+/** Open `root` with a CLI engine (cache on disk, no watcher). */
+export async function openForCli(root: string): Promise<SiteService> {
+  const service = new SiteService({ cacheDir: cliCacheDir() });
+  await service.openSite(path.resolve(root));
+  return service;
+}
+
+/** The `index` report of the site folder `root`, with exactly the documented keys per post. */
+export async function indexSite(root: string, options: IndexOptions = {}): Promise<SiteIndexReport> {
+  const service = await openForCli(root);
+  try {
+    const report = await service.getIndex(options);
+    return { ...report, posts: report.posts.map(({ path, status, title, date, slug, id, url, tags, categories, excerpt }) => ({ path, status, title, date, slug, id, url, tags, categories, excerpt, problems: [] })) };
+  } finally {
+    await service.close();
+  }
+}
+
+/** The JSON the CLI prints for `index`: posts without their per-post problem lists (they are in `problems`). */
+export function indexJson(report: SiteIndexReport): unknown {
+  return { ...report, posts: report.posts.map(({ problems: _problems, ...post }) => post) };
 }
 
 /** Human-readable form of the report: one post per line. */
 export function formatIndex(report: SiteIndexReport): string {
-  const lines = [`${report.site.title} (${report.site.root}): ${report.posts.length} posts`];
-  for (const post of report.posts) lines.push(`${post.date ?? 'draft     '}  ${post.title}  [${post.path}]`);
+  const lines = [`${report.site.title} (${report.site.root}): ${report.posts.length} posts, ${report.ignored.length} ignored files`];
+  for (const post of report.posts) lines.push(`${post.date.slice(0, 10)}  ${post.status.padEnd(11)}  ${post.title ?? '(no title)'}  ${post.url}  [${post.path}]`);
   return lines.join('\n');
+}
+
+/** The `check` report: every problem, errors first. */
+export async function checkSiteFolder(root: string): Promise<PostProblem[]> {
+  const report = await indexSite(root);
+  return checkSite(report).sort((a, b) => (a.severity === b.severity ? a.path.localeCompare(b.path) : a.severity === 'error' ? -1 : 1));
+}
+
+/** One problem per line, as `path:line:column: severity: message`. */
+export function formatProblems(problems: readonly PostProblem[]): string {
+  if (problems.length === 0) return 'No problems found.';
+  return problems.map((p) => `${p.path}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.severity}: ${p.message}`).join('\n');
 }

@@ -4,22 +4,41 @@
  */
 import { parseArgs } from 'node:util';
 import { HanjiError } from '../../shared/contract/result';
-import { formatIndex, indexSite } from './index-command';
+import { checkSiteFolder, formatIndex, formatProblems, indexJson, indexSite } from './index-command';
+
+/** The parsed options every command receives. */
+interface Flags {
+  json: boolean;
+  drafts: boolean;
+  future: boolean;
+  unpublished: boolean;
+}
 
 interface Command {
   usage: string;
   summary: string;
-  run(positionals: string[], json: boolean): Promise<string>;
+  /** Returns the text to print and the exit code. */
+  run(positionals: string[], flags: Flags): Promise<{ output: string; code?: number }>;
 }
 
 const COMMANDS: Record<string, Command> = {
   index: {
-    usage: 'index SITE [--json]',
-    summary: "List the site's posts and drafts with the facts Jekyll derives.",
-    async run([site], json) {
+    usage: 'index SITE [--drafts] [--future] [--unpublished] [--json]',
+    summary: "List posts and drafts with the facts Jekyll derives; tags and categories count what the flags include.",
+    async run([site], flags) {
       if (!site) throw new UsageError('index needs the site folder: index SITE [--json]');
-      const report = await indexSite(site);
-      return json ? JSON.stringify(report, null, 2) : formatIndex(report);
+      const report = await indexSite(site, { drafts: flags.drafts, future: flags.future, unpublished: flags.unpublished });
+      return { output: flags.json ? JSON.stringify(indexJson(report), null, 2) : formatIndex(report) };
+    },
+  },
+  check: {
+    usage: 'check SITE [--json]',
+    summary: 'Report invalid front matter and dates, ignored files, duplicate URLs and future posts; exit 1 on errors.',
+    async run([site], flags) {
+      if (!site) throw new UsageError('check needs the site folder: check SITE [--json]');
+      const problems = await checkSiteFolder(site);
+      const code = problems.some((p) => p.severity === 'error') ? 1 : 0;
+      return { output: flags.json ? JSON.stringify(problems, null, 2) : formatProblems(problems), code };
     },
   },
 };
@@ -27,14 +46,20 @@ const COMMANDS: Record<string, Command> = {
 class UsageError extends Error {}
 
 function help(): string {
-  const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(28)} ${c.summary}`);
+  const rows = Object.values(COMMANDS).flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
   return ['usage: npm run --silent cli -- <command> [options]', '', 'commands:', ...rows, '', 'options:', '  --json   print JSON', '  --help   print this help'].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      drafts: { type: 'boolean', default: false },
+      future: { type: 'boolean', default: false },
+      unpublished: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -46,8 +71,9 @@ async function main(argv: string[]): Promise<number> {
   if (name === undefined) throw new UsageError(`no command given\n${help()}`);
   const command = COMMANDS[name];
   if (!command || !Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command "${name}"; see --help`);
-  process.stdout.write(`${await command.run(rest, values.json)}\n`);
-  return 0;
+  const { output, code = 0 } = await command.run(rest, values);
+  process.stdout.write(`${output}\n`);
+  return code;
 }
 
 main(process.argv.slice(2)).then(

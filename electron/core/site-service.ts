@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, promises as fs, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteApi } from '../../shared/contract/api';
+import type { PostChange } from '../../shared/contract/events';
 import { HanjiError } from '../../shared/contract/result';
-import { parsePostFilename, titleizeSlug } from '../../shared/jekyll/post-filename';
-import type { PostDocument, PostSummary, SiteInfo, WriteResult } from '../../shared/model/site';
+import { normalizeSiteConfig, parseSiteConfig, type SiteConfig } from '../../shared/jekyll/config';
+import { classifyPostPath } from '../../shared/jekyll/post-filename';
+import { postFacts, type PostFacts } from '../../shared/jekyll/post-facts';
+import { compareDocuments, siteTaxonomy } from '../../shared/jekyll/taxonomy';
+import { YamlProblem } from '../../shared/jekyll/yaml';
+import type { IndexOptions, IndexedPost, PostDocument, PostProblem, PostSummary, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
-import { readFrontMatter } from './front-matter';
-import { scanPostFiles } from './post-scan';
-import { readSiteInfo } from './site-config';
+import { IndexCache } from './index-cache';
+import { buildIndex, readParsed, type IndexProgress } from './site-index';
 import { resolvePostPath } from './site-paths';
+import { watchSite, type FileChange } from './site-watcher';
 
 /** SHA-256 of a file's bytes, hex: the version stamp a save must match. */
 export function hashBytes(bytes: Uint8Array): string {
@@ -19,16 +24,51 @@ export function hashBytes(bytes: Uint8Array): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** How the engine is set up by the face that runs it. */
+export interface SiteServiceOptions {
+  /** Folder for the index cache; null keeps the cache in memory only. */
+  cacheDir?: string | null;
+  /** Watch the open site for changes by other programs (the app and browser mode do; the CLI does not). */
+  watch?: boolean;
+  /** The clock, for tests of future posts. */
+  now?: () => number;
+  /** Reports indexing progress of a large site. */
+  onIndexProgress?: IndexProgress;
+}
+
+/** The open site: its folder, configuration, index and watcher. */
+interface OpenSite {
+  info: SiteInfo;
+  config: SiteConfig;
+  configProblems: PostProblem[];
+  cache: IndexCache;
+  posts: Map<string, PostFacts>;
+  ignored: { path: string; reason: string }[];
+  problems: PostProblem[];
+  watcher: { close(): Promise<void>; ready: Promise<void> } | null;
+}
+
+/** Temp files older than this are orphans of a crashed save, not a save in progress. */
+const ORPHAN_AGE_MS = 60_000;
+
 /**
- * The engine behind every face: one open site, its posts, and safe reads and writes.
+ * The engine behind every face: one open site, its Jekyll index, and safe reads and writes.
  * It never imports `electron`, so the CLI, the browser mode and the tests run it in plain Node.
  */
 export class SiteService implements SiteApi {
   /** Engine events; each transport forwards them to its clients. */
   readonly events = new EventBus();
-  private site: SiteInfo | null = null;
+  private site: OpenSite | null = null;
   /** The save in flight per file: a second save waits, so its hash check sees the first one's result. */
   private readonly saving = new Map<string, Promise<unknown>>();
+  /** Hashes of files this engine just wrote, so the watcher does not report our own saves. */
+  private readonly ownWrites = new Map<string, string>();
+  private readonly caches = new Map<string, IndexCache>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: SiteServiceOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
 
   async openSite(root: string): Promise<SiteInfo> {
     if (!path.isAbsolute(root)) throw new HanjiError('BAD_REQUEST', `Open a site by its absolute folder path, not "${root}".`);
@@ -36,36 +76,43 @@ export class SiteService implements SiteApi {
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (!stat) throw new HanjiError('NOT_FOUND', `The folder ${abs} does not exist.`);
     if (!stat.isDirectory()) throw new HanjiError('BAD_REQUEST', `${abs} is a file; choose the site's folder.`);
-    this.site = readSiteInfo(abs);
-    this.events.emit('siteChanged', this.site);
-    return this.site;
+    await this.close();
+    const { config, problems: configProblems } = readConfig(abs);
+    const cache = this.cacheFor(abs);
+    const site: OpenSite = { info: siteInfo(abs, config), config, configProblems, cache, posts: new Map(), ignored: [], problems: [], watcher: null };
+    await this.reindex(site);
+    this.site = site;
+    if (this.options.watch) site.watcher = watchSite(abs, (changes) => void this.onExternalChanges(site, changes));
+    this.events.emit('siteChanged', site.info);
+    return site.info;
   }
 
   async getSite(): Promise<SiteInfo | null> {
-    return this.site;
+    return this.site?.info ?? null;
   }
 
   async listPosts(): Promise<PostSummary[]> {
+    return this.sortedPosts(this.requireSite()).map(toSummary);
+  }
+
+  async getIndex(options: IndexOptions): Promise<SiteIndexReport> {
     const site = this.requireSite();
-    const posts = await Promise.all(
-      scanPostFiles(site.root).map(async (file): Promise<PostSummary> => {
-        const name = parsePostFilename(file.rel);
-        const slug = name?.slug ?? path.basename(file.rel, path.extname(file.rel));
-        let title = titleizeSlug(slug);
-        try {
-          const data = readFrontMatter(await fs.readFile(file.abs, 'utf8'), file.rel);
-          if (typeof data['title'] === 'string' && data['title'].trim() !== '') title = data['title'];
-        } catch {
-          // A post with broken front matter is still listed by its file name; opening it shows the error.
-        }
-        return { path: file.rel, title, date: name ? padDate(name.date) : null, status: file.draft ? 'draft' : 'published' };
-      }),
+    const posts = this.sortedPosts(site);
+    const counted = posts.filter(
+      (p) => p.status === 'published' || (p.status === 'draft' && options.drafts) || (p.status === 'future' && options.future) || (p.status === 'unpublished' && options.unpublished),
     );
-    return posts.sort((a, b) => (b.date ?? '9999').localeCompare(a.date ?? '9999') || a.path.localeCompare(b.path));
+    return {
+      site: site.info,
+      posts: posts.map((p): IndexedPost => ({ ...toSummary(p), excerpt: p.excerpt })),
+      ignored: site.ignored,
+      tags: siteTaxonomy(counted, 'tags'),
+      categories: siteTaxonomy(counted, 'categories'),
+      problems: [...site.configProblems, ...site.problems, ...posts.flatMap((p) => p.problems)],
+    };
   }
 
   async readPost(input: string): Promise<PostDocument> {
-    const { abs, rel } = resolvePostPath(this.requireSite().root, input);
+    const { abs, rel } = resolvePostPath(this.requireSite().info.root, input);
     const bytes = await readExisting(abs, rel);
     let text: string;
     try {
@@ -77,12 +124,94 @@ export class SiteService implements SiteApi {
   }
 
   async writePost(input: string, text: string, expectedHash: string): Promise<WriteResult> {
-    const { abs, rel } = resolvePostPath(this.requireSite().root, input);
+    const site = this.requireSite();
+    const { abs, rel } = resolvePostPath(site.info.root, input);
     // Through a symlink, replace the file it points to (already confined by resolvePostPath), not the link.
     const target = await fs.realpath(abs).catch(() => abs);
     const result = await this.serialized(target, () => this.replaceFile(target, rel, text, expectedHash));
-    this.events.emit('postChanged', { path: rel, kind: 'changed', hash: result.hash });
+    this.ownWrites.set(rel, result.hash);
+    this.refreshPost(site, rel);
+    this.events.emit('postsChanged', { changes: [{ path: rel, kind: 'changed', hash: result.hash }] });
     return result;
+  }
+
+  /** Stop watching the open site and write its cache. */
+  async close(): Promise<void> {
+    const site = this.site;
+    this.site = null;
+    if (!site) return;
+    await site.watcher?.close();
+    await site.cache.save();
+  }
+
+  private cacheFor(root: string): IndexCache {
+    let cache = this.caches.get(root);
+    if (!cache) {
+      cache = new IndexCache(root, this.options.cacheDir ?? null);
+      this.caches.set(root, cache);
+    }
+    return cache;
+  }
+
+  private async reindex(site: OpenSite): Promise<void> {
+    const index = await buildIndex(site.info.root, site.config, site.cache, this.now(), this.options.onIndexProgress);
+    site.posts = new Map(index.posts.map((p) => [p.path, p]));
+    site.ignored = index.ignored;
+    site.problems = index.problems;
+    await sweepOrphans(index.tempFiles, this.now());
+  }
+
+  /** Re-read one post into the index after it changed; false when it is gone or no longer a post. */
+  private refreshPost(site: OpenSite, rel: string): boolean {
+    const kind = classifyPostPath(rel);
+    if (!kind) return false;
+    const result = readParsed({ rel, abs: path.join(site.info.root, ...rel.split('/')), draft: kind === 'draft' }, site.config, site.cache);
+    if ('problem' in result) {
+      site.posts.delete(rel);
+      return false;
+    }
+    site.posts.set(rel, postFacts(result.parsed, site.config, this.now()));
+    return true;
+  }
+
+  private async onExternalChanges(site: OpenSite, changes: FileChange[]): Promise<void> {
+    if (this.site !== site) return;
+    if (changes.some((c) => c.rel === '_config.yml')) {
+      const { config, problems } = readConfig(site.info.root);
+      site.config = config;
+      site.configProblems = problems;
+      site.info = siteInfo(site.info.root, config);
+      await this.reindex(site);
+      this.events.emit('siteChanged', site.info);
+      return;
+    }
+    const reported: PostChange[] = [];
+    for (const change of changes) {
+      if (!classifyPostPath(change.rel)) continue;
+      const abs = path.join(site.info.root, ...change.rel.split('/'));
+      const exists = change.kind !== 'deleted' && this.refreshPost(site, change.rel);
+      if (!exists) {
+        site.posts.delete(change.rel);
+        site.cache.delete(change.rel);
+        reported.push({ path: change.rel, kind: 'deleted', hash: null });
+        continue;
+      }
+      let hash: string;
+      try {
+        hash = hashBytes(readFileSync(abs));
+      } catch {
+        continue;
+      }
+      // Our own save, seen again by the watcher: already reported by writePost.
+      if (this.ownWrites.get(change.rel) === hash) continue;
+      reported.push({ path: change.rel, kind: change.kind, hash });
+    }
+    if (reported.length > 0) this.events.emit('postsChanged', { changes: reported });
+  }
+
+  private sortedPosts(site: OpenSite): PostFacts[] {
+    // site.posts order: newest first, ties by path descending (Jekyll's reversed document order).
+    return [...site.posts.values()].sort((a, b) => compareDocuments(b, a));
   }
 
   private async replaceFile(target: string, rel: string, text: string, expectedHash: string): Promise<WriteResult> {
@@ -120,10 +249,37 @@ export class SiteService implements SiteApi {
     }
   }
 
-  private requireSite(): SiteInfo {
+  private requireSite(): OpenSite {
     if (!this.site) throw new HanjiError('NO_SITE', 'No site is open. Open a Jekyll site folder first.');
     return this.site;
   }
+}
+
+/** Read `_config.yml`; a broken one is a problem, and Jekyll's defaults are used meanwhile. */
+function readConfig(root: string): { config: SiteConfig; problems: PostProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, '_config.yml'), 'utf8');
+  } catch {
+    return { config: normalizeSiteConfig({}), problems: [] };
+  }
+  try {
+    return { config: parseSiteConfig(text), problems: [] };
+  } catch (error) {
+    const p = error instanceof YamlProblem ? error : new YamlProblem(String(error), null, null);
+    return {
+      config: normalizeSiteConfig({}),
+      problems: [{ path: '_config.yml', line: p.line === null ? null : p.line + 1, column: p.column === null ? null : p.column + 1, severity: 'error', message: `_config.yml is not valid YAML: ${p.message}. Jekyll will not build the site.` }],
+    };
+  }
+}
+
+function siteInfo(root: string, config: SiteConfig): SiteInfo {
+  return { root, title: config.title || path.basename(root), url: config.url, baseurl: config.baseurl, timezone: config.timezone, permalink: config.permalink };
+}
+
+function toSummary(p: PostFacts): PostSummary {
+  return { path: p.path, status: p.status, title: p.title, date: p.date, slug: p.slug, id: p.id, url: p.url, tags: p.tags, categories: p.categories, problems: p.problems };
 }
 
 async function readExisting(abs: string, rel: string): Promise<Buffer> {
@@ -146,9 +302,13 @@ async function isWritable(file: string, mode: number): Promise<boolean> {
   );
 }
 
-/** `2025-4-5` → `2025-04-05`; a 2-digit year is read as 20xx, as Ruby's Time.parse does. */
-function padDate(date: string): string {
-  const [y = '', m = '', d = ''] = date.split('-');
-  const year = y.length === 2 ? `20${y}` : y.padStart(4, '0');
-  return `${year}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+/** Remove temp files left by saves that crashed; a young one may belong to a save in progress. */
+async function sweepOrphans(tempFiles: readonly string[], nowMs: number): Promise<void> {
+  for (const file of tempFiles) {
+    try {
+      if (nowMs - statSync(file).mtimeMs > ORPHAN_AGE_MS) await fs.unlink(file);
+    } catch {
+      // Already gone, or not ours to remove: leave it.
+    }
+  }
 }

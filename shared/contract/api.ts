@@ -1,4 +1,4 @@
-import type { PostDocument, PostSummary, SiteInfo, WriteResult } from '../model/site';
+import type { IndexOptions, PostDocument, PostSummary, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
  * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
@@ -9,8 +9,10 @@ export interface SiteApi {
   openSite(root: string): Promise<SiteInfo>;
   /** The current site, or null when none is open. */
   getSite(): Promise<SiteInfo | null>;
-  /** Every post and draft of the current site, newest first. */
+  /** Every post and draft of the current site with Jekyll's facts, newest first. */
   listPosts(): Promise<PostSummary[]>;
+  /** The full index: posts with excerpts, ignored files, tags and categories, problems. */
+  getIndex(options: IndexOptions): Promise<SiteIndexReport>;
   /** The exact text of one post and the hash of its bytes. */
   readPost(path: string): Promise<PostDocument>;
   /** Save a post atomically; fails with CONFLICT when the file no longer has `expectedHash`. */

@@ -3,12 +3,22 @@ import type { SiteInfo } from '../model/site';
 /** What changed about one post. */
 export type PostChangeKind = 'created' | 'changed' | 'deleted';
 
+/** One changed post in a batch. */
+export interface PostChange {
+  path: string;
+  kind: PostChangeKind;
+  hash: string | null;
+}
+
 /** Events the engine pushes to its faces; delivered over IPC or server-sent events. */
 export interface SiteEvents {
   /** A site was opened, or its configuration or post list changed. */
   siteChanged: SiteInfo;
-  /** One post changed on disk; `hash` is null when it was deleted. */
-  postChanged: { path: string; kind: PostChangeKind; hash: string | null };
+  /**
+   * Posts changed on disk, by Hanji or by another program; one batch per burst of changes (a
+   * `git checkout` of 200 files is one event). `hash` is null for a deleted file.
+   */
+  postsChanged: { changes: PostChange[] };
 }
 
 /** The name of one event. */

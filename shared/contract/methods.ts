@@ -17,6 +17,7 @@ export const METHODS = {
   openSite: { args: z.tuple([s.pathArg]), value: s.siteInfo },
   getSite: { args: z.tuple([]), value: s.siteInfo.nullable() },
   listPosts: { args: z.tuple([]), value: z.array(s.postSummary) },
+  getIndex: { args: z.tuple([s.indexOptions]), value: s.siteIndexReport },
   readPost: { args: z.tuple([s.pathArg]), value: s.postDocument },
   writePost: { args: z.tuple([s.pathArg, s.textArg, s.hashArg]), value: s.writeResult },
 } satisfies { [M in MethodName]: MethodSpec<M> };
@@ -29,10 +30,8 @@ export function isMethodName(name: string): name is MethodName {
 /** Payload schemas for every event, checked by the receiving side. */
 export const EVENTS = {
   siteChanged: s.siteInfo,
-  postChanged: z.object({
-    path: z.string(),
-    kind: z.enum(['created', 'changed', 'deleted']),
-    hash: s.hashArg.nullable(),
+  postsChanged: z.object({
+    changes: z.array(z.object({ path: z.string(), kind: z.enum(['created', 'changed', 'deleted']), hash: s.hashArg.nullable() })),
   }),
 } satisfies { [E in EventName]: z.ZodType<SiteEvents[E]> };
 

@@ -31,11 +31,40 @@ export const siteInfo = z.object({
   permalink: z.string(),
 });
 
+const taxonomyName = z.union([z.string(), z.number(), z.boolean()]);
+
+export const postProblem = z.object({
+  path: z.string(),
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
 export const postSummary = z.object({
   path: z.string(),
-  title: z.string(),
-  date: z.string().nullable(),
-  status: z.enum(['published', 'draft']),
+  status: z.enum(['published', 'unpublished', 'future', 'draft']),
+  title: z.string().nullable(),
+  date: z.string(),
+  slug: z.string(),
+  id: z.string(),
+  url: z.string(),
+  tags: z.array(taxonomyName),
+  categories: z.array(taxonomyName),
+  problems: z.array(postProblem),
+});
+
+const taxonomyEntry = z.object({ name: taxonomyName, posts: z.array(z.string()) });
+
+export const indexOptions = z.strictObject({ drafts: z.boolean().optional(), future: z.boolean().optional(), unpublished: z.boolean().optional() });
+
+export const siteIndexReport = z.object({
+  site: siteInfo,
+  posts: z.array(postSummary.extend({ excerpt: z.string().nullable() })),
+  ignored: z.array(z.object({ path: z.string(), reason: z.string() })),
+  tags: z.array(taxonomyEntry),
+  categories: z.array(taxonomyEntry),
+  problems: z.array(postProblem),
 });
 
 export const postDocument = z.object({ path: z.string(), text: z.string(), hash: hashArg });

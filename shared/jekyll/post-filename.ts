@@ -58,3 +58,19 @@ export function classifyPostPath(rel: string): PostKind | null {
   if (segments[at] === '_drafts') return /\.[^./]+$/u.test(name) ? 'draft' : null;
   return parsePostFilename(rel) ? 'post' : null;
 }
+
+/**
+ * Why Jekyll skips a file inside a `_posts` or `_drafts` folder, or null when it reads it.
+ * Shown in the post library and by `check`, because a post that silently never appears is the
+ * most confusing thing a Jekyll blog can do.
+ */
+export function whyIgnored(rel: string): string | null {
+  if (classifyPostPath(rel)) return null;
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  if (name.endsWith('~')) return 'backup file: Jekyll skips names ending in "~"';
+  if (/^[._#~]/u.test(name)) return `Jekyll skips names starting with "${name[0]}"`;
+  if (rel.split('/').some((s) => s.startsWith('.'))) return 'inside a hidden folder';
+  if (!/\.[^./]+$/u.test(name)) return 'no file extension';
+  if (rel.includes('/_drafts/') || rel.startsWith('_drafts/')) return 'not a draft Jekyll reads';
+  return 'no date in the file name: posts are named YYYY-MM-DD-title.ext';
+}

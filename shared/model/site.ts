@@ -9,20 +9,69 @@ export interface SiteInfo {
   baseurl: string;
   /** IANA zone name from `_config.yml`, or '' when the site does not set one. */
   timezone: string;
+  /** `permalink:` as written: a style name or a template. */
   permalink: string;
 }
 
-/** Whether Jekyll would publish a post. */
-export type PostStatus = 'published' | 'draft';
+/** Whether and how Jekyll publishes a post. */
+export type PostStatus = 'published' | 'unpublished' | 'future' | 'draft';
 
-/** One line of the post library. */
+/** A tag or category keeps its YAML type in Jekyll (`2025`, `true`, `3.5` stay non-strings). */
+export type TaxonomyName = string | number | boolean;
+
+/** Something wrong with a file, located in it (1-based line and column, when known). */
+export interface PostProblem {
+  path: string;
+  line: number | null;
+  column: number | null;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One line of the post library: what Jekyll will publish for this file. */
 export interface PostSummary {
   /** Site-relative path with `/` separators, e.g. `_posts/2025-02-05-hello.md`. */
   path: string;
-  title: string;
-  /** `YYYY-MM-DD` from the filename, or null for drafts. */
-  date: string | null;
   status: PostStatus;
+  /** Null only when Jekyll has none either (unreadable front matter). */
+  title: string | null;
+  /** ISO 8601 in the site's time zone, e.g. `2025-01-15T07:30:00+09:00`. */
+  date: string;
+  slug: string;
+  id: string;
+  /** The URL without baseurl, as `page.url`. */
+  url: string;
+  tags: TaxonomyName[];
+  categories: TaxonomyName[];
+  problems: PostProblem[];
+}
+
+/** A post in the full index: its summary and its excerpt source. */
+export interface IndexedPost extends PostSummary {
+  excerpt: string | null;
+}
+
+/** One tag or category and the posts under it, newest first. */
+export interface TaxonomyEntry {
+  name: TaxonomyName;
+  posts: string[];
+}
+
+/** Which posts count towards tags and categories, like `jekyll build --drafts --future --unpublished`. */
+export interface IndexOptions {
+  drafts?: boolean;
+  future?: boolean;
+  unpublished?: boolean;
+}
+
+/** Everything Hanji knows about a site's posts, as the CLI's `index --json` prints it. */
+export interface SiteIndexReport {
+  site: SiteInfo;
+  posts: IndexedPost[];
+  ignored: { path: string; reason: string }[];
+  tags: TaxonomyEntry[];
+  categories: TaxonomyEntry[];
+  problems: PostProblem[];
 }
 
 /** The full text of a post as it is on disk, with the hash that guards its next save. */

@@ -113,8 +113,14 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
         const title: unknown = matter(readFileSync(path.join(site.root, post.path), 'utf8')).data['title'];
         expect(post.title).toBe(title);
       }
-      expect(posts.find((p) => p.path.startsWith('_drafts/'))).toMatchObject({ status: 'draft', date: null });
-      expect(posts.find((p) => p.path === KOREAN_POST)).toMatchObject({ status: 'published', date: '2025-02-05' });
+      expect(posts.find((p) => p.path.startsWith('_drafts/'))).toMatchObject({ status: 'draft' });
+      expect(posts.find((p) => p.path === KOREAN_POST)).toMatchObject({
+        status: 'published',
+        date: '2025-02-05T00:00:00+09:00',
+        url: '/ai_news/openai-korea-visit-notes/',
+        tags: ['OpenAI', 'AI', '샘 올트먼', '카카오'],
+        categories: ['AI_News'],
+      });
     });
 
     it('reads a post exactly as it is on disk, with the hash of its bytes', async () => {
@@ -130,14 +136,14 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       writeFileSync(file, original);
       const doc = await api.readPost(KOREAN_POST);
       const edited = doc.text.replace('## 정리', '## 정리와 전망');
-      const announced = nextEvent(api, 'postChanged', (p) => p.path === KOREAN_POST);
+      const announced = nextEvent(api, 'postsChanged', (p) => p.changes.some((c) => c.path === KOREAN_POST));
       await waitForEventStream(api);
       const saved = await api.writePost(KOREAN_POST, edited, doc.hash);
       const bytes = readFileSync(file);
       expect(bytes.toString('utf8')).toBe(original.replace('## 정리', '## 정리와 전망'));
       expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(saved).toEqual({ path: KOREAN_POST, hash: sha256(bytes) });
-      expect(await announced).toEqual({ path: KOREAN_POST, kind: 'changed', hash: saved.hash });
+      expect(await announced).toEqual({ changes: [{ path: KOREAN_POST, kind: 'changed', hash: saved.hash }] });
     });
 
     it('refuses to save over a file that changed on disk since it was read', async () => {
@@ -169,6 +175,7 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
     it('opens and saves a post whose file name is stored in NFD', async () => {
       const nfd = '2025-07-01-한글-제목.md'.normalize('NFD');
       writeFileSync(path.join(site.root, '_posts', nfd), '---\ntitle: "한글 제목"\n---\n본문\n');
+      await api.openSite(site.root);
       const listed = (await api.listPosts()).find((p) => p.title === '한글 제목');
       expect(listed?.path).toBe('_posts/2025-07-01-한글-제목.md'.normalize('NFC'));
       const doc = await api.readPost(listed!.path);

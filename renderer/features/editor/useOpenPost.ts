@@ -70,12 +70,13 @@ export function useOpenPost(siteRoot: string | null) {
 
   useEffect(
     () =>
-      client.on('postChanged', (change) => {
+      client.on('postsChanged', ({ changes }) => {
         const current = latest.current;
+        const change = changes.find((c) => c.path === current?.path);
         // Our own save announces itself before its reply arrives; the hash settles it afterwards.
-        if (!current || inFlight.current > 0 || change.path !== current.path || change.hash === current.hash) return;
-        if (current.text === current.savedText) void open(current.path);
-        else setStatus(`${current.path} changed on disk; your unsaved edits are kept.`);
+        if (!current || !change || inFlight.current > 0 || change.hash === current.hash) return;
+        if (current.text === current.savedText && change.kind !== 'deleted') void open(current.path);
+        else setStatus(change.kind === 'deleted' ? `${current.path} was deleted on disk; save to keep your text.` : `${current.path} changed on disk; your unsaved edits are kept.`);
       }),
     [client, open],
   );

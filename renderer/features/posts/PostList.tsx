@@ -1,4 +1,6 @@
-import type { PostSummary } from '../../../shared/model/site';
+import type { PostStatus, PostSummary } from '../../../shared/model/site';
+
+const STATUS_LABELS: Record<Exclude<PostStatus, 'published'>, string> = { draft: 'draft', unpublished: 'unpublished', future: 'scheduled' };
 
 interface PostListProps {
   posts: PostSummary[];
@@ -23,10 +25,12 @@ export function PostList({ posts, selected, dirtyPath, onSelect }: PostListProps
           >
             <span className="post-title">
               {post.path === dirtyPath ? <span className="dirty" aria-label="unsaved changes">● </span> : null}
-              {post.title}
+              {post.title ?? post.path.slice(post.path.lastIndexOf('/') + 1)}
             </span>
             <span className="post-meta">
-              {post.status === 'draft' ? <span className="badge">draft</span> : <time dateTime={post.date ?? undefined}>{post.date}</time>}
+              <time dateTime={post.date}>{post.date.slice(0, 10)}</time>
+              {post.status !== 'published' ? <span className={`badge badge-${post.status}`}>{STATUS_LABELS[post.status]}</span> : null}
+              {post.problems.some((p) => p.severity === 'error') ? <span className="badge badge-error">invalid front matter</span> : null}
             </span>
           </button>
         </li>

@@ -32,10 +32,13 @@ export function usePostLibrary(): LibraryState {
         if (active) setState(next);
       });
     load();
-    const unsubscribe = client.on('siteChanged', load);
+    const offSite = client.on('siteChanged', load);
+    // A post's title, date or status may have changed with its text.
+    const offPosts = client.on('postsChanged', load);
     return () => {
       active = false;
-      unsubscribe();
+      offSite();
+      offPosts();
     };
   }, [client]);
 

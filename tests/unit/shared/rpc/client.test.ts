@@ -46,12 +46,12 @@ describe('createClient', () => {
   });
 
   it('delivers only valid events of the subscribed name', () => {
-    const good = { event: 'postChanged', payload: { path: '_posts/a.md', kind: 'changed', hash: 'b'.repeat(64) } };
+    const good = { event: 'postsChanged', payload: { changes: [{ path: '_posts/a.md', kind: 'changed', hash: 'b'.repeat(64) }] } };
     const client = createClient(
-      transportAnswering(null, [good, { event: 'postChanged', payload: { path: 3 } }, { event: 'bogus', payload: {} }, 'junk', { event: 'siteChanged', payload: {} }]),
+      transportAnswering(null, [good, { event: 'postsChanged', payload: { changes: [{ path: 3 }] } }, { event: 'bogus', payload: {} }, 'junk', { event: 'siteChanged', payload: {} }]),
     );
     const seen: unknown[] = [];
-    client.on('postChanged', (payload) => seen.push(payload));
+    client.on('postsChanged', (payload) => seen.push(payload));
     expect(seen).toEqual([good.payload]);
   });
 });

@@ -12,6 +12,7 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }),
     getSite: async () => null,
     listPosts: async () => [],
+    getIndex: async () => ({ site: { root: '/', title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }, posts: [], ignored: [], tags: [], categories: [], problems: [] }),
     readPost: async (path) => ({ path, text: 'x', hash: HASH }),
     writePost: async (path) => ({ path, hash: HASH }),
     ...overrides,

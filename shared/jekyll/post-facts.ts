@@ -1,0 +1,246 @@
+/**
+ * Everything Jekyll 4.3 derives for one post or draft: status, title, date, slug, id, URL, tags,
+ * categories and excerpt. The order of the steps follows `Document#initialize`, `#read` and
+ * `#read_post_data`, because Jekyll's quirks (category unions, `tag` winning over `tags`) come
+ * from that order.
+ */
+import { splitFrontMatter } from '../frontmatter/split';
+import type { PostProblem, PostStatus, TaxonomyName } from '../model/site';
+import type { SiteConfig } from './config';
+import { deepMerge, defaultsFor } from './defaults';
+import { parsePostFilename, titleizeSlug, type PostKind } from './post-filename';
+import { slugify } from './slugify';
+import { InvalidDate, dateParts, formatIsoInZone, inZone, parseRubyTime } from './time';
+import { UnknownPlaceholder, documentId, expandPermalink, permalinkTemplate } from './url';
+import { RubyDate, RubyTime, YamlProblem, parseFrontMatterYaml, rubyToS } from './yaml';
+
+export type { PostProblem, PostStatus, TaxonomyName };
+
+/** A post as read from disk: its front-matter data and excerpt source, before site rules apply. */
+export interface ParsedPost {
+  path: string;
+  kind: PostKind;
+  /** Front-matter data; null when the file has none or it is not valid YAML. */
+  data: Record<string, unknown> | null;
+  /** The body up to the excerpt separator (with Jekyll's link-reference tail), or null when the separator is empty. */
+  excerpt: string | null;
+  /** The YAML error, located in the file, if the front matter could not be read. */
+  yamlProblem: PostProblem | null;
+  /** Modification time of the file: the date of an undated draft. */
+  mtimeMs: number;
+}
+
+/** The facts Hanji shows and the CLI prints for each post. */
+export interface PostFacts {
+  path: string;
+  status: PostStatus;
+  /** Null when Jekyll has no title either (invalid front matter). */
+  title: string | null;
+  /** ISO 8601 in the site's zone, e.g. `2025-01-15T07:30:00+09:00`. */
+  date: string;
+  /** Milliseconds since the epoch: for sorting and for the `future` test. */
+  dateMs: number;
+  slug: string;
+  id: string;
+  url: string;
+  tags: TaxonomyName[];
+  categories: TaxonomyName[];
+  excerpt: string | null;
+  problems: PostProblem[];
+}
+
+/** Jekyll's excerpt link-reference pattern (`excerpt.rb` MKDWN_LINK_REF_REGEX). */
+const LINK_REF = /^ {0,3}(\[[^\]]+\])(:.+)$/gmu;
+
+/** Read a post's text into data and excerpt; never throws for bad YAML (that is a problem of the post). */
+export function parsePost(path: string, kind: PostKind, text: string, mtimeMs: number, config: SiteConfig): ParsedPost {
+  const block = splitFrontMatter(text);
+  const body = block ? text.slice(block.bodyStart) : text.replace(/^\uFEFF/u, '');
+  let data: Record<string, unknown> | null = null;
+  let yamlProblem: PostProblem | null = null;
+  if (block) {
+    try {
+      data = parseFrontMatterYaml(block.yaml);
+    } catch (error) {
+      const p = error instanceof YamlProblem ? error : new YamlProblem(String(error), null, null);
+      yamlProblem = {
+        path,
+        line: p.line === null ? block.firstLine : block.firstLine + p.line,
+        column: p.column === null ? null : p.column + 1,
+        severity: 'error',
+        message: `invalid front matter: ${p.message}. Jekyll builds this post with no front matter at all.`,
+      };
+    }
+  }
+  const separator = typeof data?.['excerpt_separator'] === 'string' ? data['excerpt_separator'] : config.excerptSeparator;
+  return { path, kind, data, excerpt: separator === '' ? null : excerptOf(body, separator), yamlProblem, mtimeMs };
+}
+
+function excerptOf(body: string, separator: string): string {
+  const at = body.indexOf(separator);
+  if (at < 0) return body;
+  const tail = body.slice(at + separator.length);
+  // Array#join in Ruby flattens the [label, definition] pairs with the same separator.
+  const refs = [...tail.matchAll(LINK_REF)].flatMap((m) => [m[1], m[2]]);
+  return `${body.slice(0, at)}\n\n${refs.join('\n')}`;
+}
+
+/** Derive every fact of a parsed post under the site's configuration, at build time `nowMs`. */
+export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): PostFacts {
+  const problems: PostProblem[] = post.yamlProblem ? [post.yamlProblem] : [];
+  const problem = (severity: PostProblem['severity'], message: string) => problems.push({ path: post.path, line: null, column: null, severity, message });
+
+  // Document#initialize: categories from the folders above _posts / _drafts.
+  let data: Record<string, unknown> = { categories: folderCategories(post.path) };
+  // merge_defaults, then the front matter; each merge unions categories (merge_categories!).
+  const defaults = defaultsFor(config.defaults, post.path, 'posts');
+  if (Object.keys(defaults).length > 0) data = mergeData(data, defaults);
+  if (post.data) data = mergeData(data, post.data);
+
+  const name = parsePostFilename(post.path);
+  const basename = post.path.slice(post.path.lastIndexOf('/') + 1);
+  const extension = /\.[^.]+$/u.exec(basename)?.[0] ?? '';
+  const baseNoExt = basename.slice(0, basename.length - extension.length);
+  const valid = post.yamlProblem === null;
+
+  // populate_title (skipped by Jekyll when reading the front matter failed).
+  let dateMs: number;
+  const fileSlug = (name ? name.slug : baseNoExt).replace(/\.+$/u, '');
+  if (valid) {
+    if (!('title' in data) || data['title'] === null || data['title'] === false) data['title'] = titleizeSlug(fileSlug);
+    if (!('slug' in data) || data['slug'] === null || data['slug'] === false) data['slug'] = fileSlug;
+  }
+  try {
+    if ('date' in data && (valid || data['date'] !== undefined)) dateMs = dateValue(data['date'], config.zone);
+    else if (name && valid) dateMs = parseRubyTime(name.date, config.zone);
+    else dateMs = post.kind === 'draft' ? Math.floor(post.mtimeMs / 1000) * 1000 : Math.floor(nowMs / 1000) * 1000;
+  } catch (error) {
+    if (!(error instanceof InvalidDate)) throw error;
+    problem('error', `${error.message}.`);
+    dateMs = name ? safeFilenameDate(name.date, config.zone, nowMs) : nowMs;
+  }
+
+  const categories = valid ? populateCategories(data) : toArray(data['categories']).map(asTaxonomyName);
+  const tags = valid ? pluralized(data, 'tag', 'tags') : [];
+  const slug = valid ? rubyToS(data['slug']) : baseNoExt;
+  const title = valid ? rubyToS(data['title']) : null;
+
+  let url = '';
+  const template = typeof data['permalink'] === 'string' && data['permalink'] !== '' ? data['permalink'] : permalinkTemplate(config.permalink);
+  try {
+    url = expandPermalink(template, placeholders(slug, baseNoExt, extension, categories, dateMs, config));
+  } catch (error) {
+    if (!(error instanceof UnknownPlaceholder)) throw error;
+    problem('error', error.message);
+  }
+
+  const published = data['published'] !== false;
+  const status: PostStatus = post.kind === 'draft' ? 'draft' : !published ? 'unpublished' : dateMs > nowMs && !config.future ? 'future' : 'published';
+  const excerpt = typeof data['excerpt'] === 'string' ? data['excerpt'] : post.excerpt;
+
+  return {
+    path: post.path,
+    status,
+    title,
+    date: formatIsoInZone(dateMs, config.zone),
+    dateMs,
+    slug,
+    id: documentId(url, slug),
+    url,
+    tags,
+    categories,
+    excerpt,
+    problems,
+  };
+}
+
+/** `Document#merge_data!`: categories from `other` are unioned onto the current ones, then a deep merge. */
+function mergeData(data: Record<string, unknown>, other: Record<string, unknown>): Record<string, unknown> {
+  const incoming = { ...other };
+  if (incoming['categories'] !== undefined && incoming['categories'] !== null) {
+    const next = typeof incoming['categories'] === 'string' ? splitWords(incoming['categories']) : incoming['categories'];
+    incoming['categories'] = Array.isArray(data['categories']) ? union(data['categories'], toArray(next)) : next;
+  }
+  return deepMerge(data, incoming);
+}
+
+/** `categories_from_path`: the folders between the site root and `_posts`/`_drafts`. */
+function folderCategories(path: string): string[] {
+  const segments = path.split('/');
+  const at = segments.findIndex((s) => s === '_posts' || s === '_drafts');
+  return segments.slice(0, Math.max(0, at)).filter((s) => s !== '');
+}
+
+/** `populate_categories`: categories + (category, or categories again), as strings, unique; then merged back. */
+function populateCategories(data: Record<string, unknown>): TaxonomyName[] {
+  const combined = [...toArray(data['categories']), ...pluralized(data, 'category', 'categories')].map(rubyToS);
+  const unique = union<string>([], combined);
+  return union<TaxonomyName>(toArray(data['categories']).map(asTaxonomyName), unique);
+}
+
+/** `Utils.pluralized_array_from_hash`: the singular key wins when present and not nil; strings in the plural are split. */
+function pluralized(data: Record<string, unknown>, singular: string, plural: string): TaxonomyName[] {
+  let value: unknown = data[singular];
+  if (value === undefined || value === null || value === false) {
+    const p = data[plural];
+    value = typeof p === 'string' ? splitWords(p) : Array.isArray(p) ? p : null;
+  }
+  return flatten([value]).filter((v) => v !== null && v !== undefined).map(asTaxonomyName);
+}
+
+function asTaxonomyName(value: unknown): TaxonomyName {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? value : rubyToS(value);
+}
+
+function flatten(values: unknown[]): unknown[] {
+  return values.flatMap((v) => (Array.isArray(v) ? flatten(v) : [v]));
+}
+
+function toArray(value: unknown): unknown[] {
+  if (value === null || value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Ruby's `String#split` with no argument: on runs of whitespace, ignoring the ends. */
+function splitWords(text: string): string[] {
+  return text.split(/\s+/u).filter((w) => w !== '');
+}
+
+/** Ruby's `Array#|`: order of first appearance, without duplicates (by value and type). */
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const item of [...a, ...b]) if (!out.some((o) => o === item)) out.push(item);
+  return out;
+}
+
+/** `Utils.parse_date(value.to_s)` in the site's zone. */
+function dateValue(value: unknown, zone: string): number {
+  if (value instanceof RubyTime) return value.epochMs;
+  if (value instanceof RubyDate) return parseRubyTime(value.toString(), zone);
+  return parseRubyTime(rubyToS(value), zone);
+}
+
+function safeFilenameDate(date: string, zone: string, fallback: number): number {
+  try {
+    return parseRubyTime(date, zone);
+  } catch {
+    return fallback;
+  }
+}
+
+/** The values of `drops/url_drop.rb` for one post. */
+function placeholders(slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
+  const lower = union<string>([], categories.map((c) => rubyToS(c).toLowerCase()));
+  const slugged = union<string>([], categories.map((c) => slugify(rubyToS(c))));
+  const ext = extension.toLowerCase();
+  return {
+    ...dateParts(inZone(dateMs, config.zone)),
+    title: slugify(slug, 'pretty', true),
+    slug: slugify(slug),
+    name: slugify(baseNoExt),
+    categories: lower.join('/'),
+    slugified_categories: slugged.join('/'),
+    output_ext: config.markdownExt.includes(ext) || ext === '.html' ? '.html' : extension,
+    collection: 'posts',
+  };
+}

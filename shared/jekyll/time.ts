@@ -1,0 +1,175 @@
+/**
+ * Dates as Jekyll computes them: always in the site's `timezone` (Jekyll sets ENV["TZ"] from
+ * `_config.yml`), never in the zone of the machine Hanji runs on. Built on Intl's time-zone data.
+ */
+
+/** A moment seen in a time zone: the wall-clock parts and the zone's offset then. */
+export interface ZonedTime {
+  epochMs: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Minutes east of UTC. */
+  offsetMinutes: number;
+}
+
+/** Zone used when `_config.yml` sets none: GitHub Pages builds in UTC. */
+export const DEFAULT_ZONE = 'UTC';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** True when Intl knows `zone` (an IANA name such as `Asia/Seoul`). */
+export function isKnownZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock in `zone` at `epochMs`. */
+export function inZone(epochMs: number, zone: string): ZonedTime {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const parts: Record<string, string> = {};
+  for (const part of formatter(zone).formatToParts(new Date(seconds))) parts[part.type] = part.value;
+  const yearOfEra = Number(parts['year']);
+  const year = parts['era'] === 'BC' || parts['era'] === 'B' ? 1 - yearOfEra : yearOfEra;
+  const wall = { year, month: Number(parts['month']), day: Number(parts['day']), hour: Number(parts['hour']), minute: Number(parts['minute']), second: Number(parts['second']) };
+  const asUtc = utcMs(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second);
+  return { epochMs: seconds, ...wall, offsetMinutes: Math.round((asUtc - seconds) / 60_000) };
+}
+
+/** Date.UTC for any year (Date.UTC maps years 0-99 to 1900-1999). */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(Date.UTC(year + 400, month - 1, day, hour, minute, second));
+  date.setUTCFullYear(date.getUTCFullYear() - 400);
+  return date.getTime();
+}
+
+/**
+ * The instant of a wall-clock time in `zone`, like Ruby's `Time.local` under ENV["TZ"]: days past
+ * the month's end roll over (Feb 30 is Mar 2), and a time skipped by DST moves forward.
+ */
+export function fromZonedWallClock(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const wall = utcMs(year, month, day, hour, minute, second);
+  const first = wall - inZone(wall, zone).offsetMinutes * 60_000;
+  const second_ = wall - inZone(first, zone).offsetMinutes * 60_000;
+  return inZone(second_, zone).offsetMinutes === inZone(first, zone).offsetMinutes ? second_ : Math.max(first, second_);
+}
+
+/** `2025-01-15T07:30:00+09:00`: ISO 8601 with the zone's offset at that moment. */
+export function formatIsoInZone(epochMs: number, zone: string): string {
+  const t = inZone(epochMs, zone);
+  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+  const sign = t.offsetMinutes < 0 ? '-' : '+';
+  const off = Math.abs(t.offsetMinutes);
+  return `${t.year < 0 ? '-' : ''}${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
+}
+
+/** Why a date could not be read, in the words Jekyll would use. */
+export class InvalidDate extends Error {
+  constructor(readonly input: string) {
+    super(`Invalid date '${input}': Jekyll stops the build on it`);
+    this.name = 'InvalidDate';
+  }
+}
+
+/** Ruby's two-digit year completion (Date._parse): 69-99 are 19xx, 00-68 are 20xx. */
+function completeYear(text: string): number {
+  const year = Number(text);
+  if (text.length > 2) return year;
+  return year >= 69 ? 1900 + year : 2000 + year;
+}
+
+/**
+ * Ruby's `Time.parse(text)` in `zone`, for the forms dates take in posts and file names:
+ * `YYYY-MM-DD`, `YYYY/MM/DD`, with an optional time (`T` or space, seconds and fraction optional)
+ * and zone (`Z`, `UTC`, `GMT`, `+09:00`, `+0900`, `-8`). Throws InvalidDate where Ruby raises.
+ */
+export function parseRubyTime(text: string, zone: string): number {
+  const match =
+    /^\s*(\d{2,4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/iu.exec(text);
+  if (!match) throw new InvalidDate(text);
+  const [, y, , mo, d, h, mi, s, z] = match as unknown as (string | undefined)[];
+  const year = completeYear(y ?? '');
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h ?? 0);
+  const minute = Number(mi ?? 0);
+  const second = Number(s ?? 0);
+  // Ruby's Time accepts day 31 in any month (and rolls it over), but not 0 or 32, nor month 13.
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) throw new InvalidDate(text);
+  if (z === undefined) return fromZonedWallClock(zone, year, month, day, hour, minute, second);
+  let offset = 0;
+  if (!/^(?:Z|UTC|GMT)$/iu.test(z)) {
+    const parts = /^([-+])(\d{1,2}):?(\d{2})?$/u.exec(z);
+    offset = (parts?.[1] === '-' ? -1 : 1) * (Number(parts?.[2] ?? 0) * 60 + Number(parts?.[3] ?? 0));
+  }
+  return utcMs(year, month, day, hour, minute, second) - offset * 60_000;
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The date parts Jekyll's URL placeholders use (`url_drop.rb`), from a time already in the site's zone. */
+export function dateParts(t: ZonedTime): Record<string, string> {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const dayOfYear = Math.round((utcMs(t.year, t.month, t.day) - utcMs(t.year, 1, 1)) / 86_400_000) + 1;
+  const weekday = new Date(utcMs(t.year, t.month, t.day)).getUTCDay();
+  const iso = isoWeek(t.year, t.month, t.day);
+  return {
+    year: pad(t.year, 4),
+    month: pad(t.month),
+    day: pad(t.day),
+    hour: pad(t.hour),
+    minute: pad(t.minute),
+    second: pad(t.second),
+    i_day: String(t.day),
+    i_month: String(t.month),
+    short_year: pad(t.year % 100),
+    short_month: SHORT_MONTHS[t.month - 1] ?? '',
+    long_month: LONG_MONTHS[t.month - 1] ?? '',
+    y_day: pad(dayOfYear, 3),
+    w_year: String(iso.year),
+    week: pad(iso.week),
+    w_day: String(weekday === 0 ? 7 : weekday),
+    short_day: SHORT_DAYS[weekday] ?? '',
+    long_day: LONG_DAYS[weekday] ?? '',
+  };
+}
+
+/** ISO 8601 week number and week-based year (`%V`, `%G`). */
+function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
+  const date = new Date(utcMs(year, month, day));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const weekYear = date.getUTCFullYear();
+  const week = Math.ceil(((date.getTime() - utcMs(weekYear, 1, 1)) / 86_400_000 + 1) / 7);
+  return { year: weekYear, week };
+}

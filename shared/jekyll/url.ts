@@ -1,0 +1,70 @@
+/**
+ * Post URLs as Jekyll builds them (`url.rb`, `drops/url_drop.rb`, `configuration.rb`): a permalink
+ * template (a built-in style or a custom one, or the post's own `permalink:`), placeholders
+ * escaped one by one, then `..` and `./` removed and `//` squeezed.
+ */
+
+/** The built-in permalink styles of `Configuration#style_to_permalink`. */
+export const PERMALINK_STYLES: Readonly<Record<string, string>> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** The template a `permalink` setting stands for: a style name, or the template itself. */
+export function permalinkTemplate(setting: string): string {
+  return Object.hasOwn(PERMALINK_STYLES, setting) ? (PERMALINK_STYLES[setting] as string) : setting;
+}
+
+/** A placeholder the template names that the post does not have. */
+export class UnknownPlaceholder extends Error {
+  constructor(readonly placeholder: string) {
+    super(`The URL template uses :${placeholder}, which Jekyll does not know.`);
+    this.name = 'UnknownPlaceholder';
+  }
+}
+
+/** Expand a template with placeholder values (`generate_url_from_drop`) and sanitize the result. */
+export function expandPermalink(template: string, values: Readonly<Record<string, string>>): string {
+  const expanded = template.replace(/:([a-z_]+)/gu, (match, key: string) => {
+    // `:title_` style keys fall back to the key without the trailing underscore.
+    const winner = [key, ...(key.endsWith('_') ? [key.slice(0, -1)] : [])].find((k) => Object.hasOwn(values, k));
+    if (winner === undefined) throw new UnknownPlaceholder(key);
+    return escapePath(values[winner] ?? '') + match.slice(winner.length + 1);
+  });
+  return sanitizeUrl(expanded);
+}
+
+/** `URL.escape_path`: Addressable-style escaping that keeps sub-delims, `:`, `@` and `/`, and `#` as `%23`. */
+export function escapePath(value: string): string {
+  if (value === '' || /^[a-zA-Z0-9./-]+$/u.test(value)) return value;
+  let out = '';
+  for (const char of value) {
+    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/u.test(char) ? char : encodeURIComponent(char);
+  }
+  return out;
+}
+
+/** `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`, squeeze repeated `/`. */
+export function sanitizeUrl(url: string): string {
+  let result = `/${url}`.replaceAll('..', '/');
+  while (result.includes('./')) result = result.replaceAll('./', '');
+  return result.replace(/\/{2,}/gu, '/');
+}
+
+/** `Document#id`: the URL's folder joined with the raw slug. */
+export function documentId(url: string, slug: string): string {
+  const trimmed = url.replace(/\/+$/u, '');
+  const cut = trimmed.lastIndexOf('/');
+  const dir = cut <= 0 ? '/' : trimmed.slice(0, cut);
+  return `${dir === '/' ? '' : dir}/${slug}`;
+}
+
+/** The site-absolute path of a URL once `baseurl` is added (`relative_url`). */
+export function withBaseurl(url: string, baseurl: string): string {
+  const base = baseurl.replace(/\/+$/u, '');
+  if (base === '') return url;
+  return `${base.startsWith('/') ? '' : '/'}${base}${url.startsWith('/') ? '' : '/'}${url}`;
+}

@@ -1,0 +1,186 @@
+/**
+ * Front matter read with the meaning Jekyll gives it: Ruby's Psych (YAML 1.1, `safe_load` with
+ * Date and Time permitted, aliases on). js-yaml is the fast parser (the index reads every post);
+ * this schema makes its plain scalars resolve exactly as Psych's ScalarScanner does.
+ */
+import yaml from 'js-yaml';
+
+/** A YAML timestamp (`2025-03-01 20:00:00 -0800`): Psych's Time, kept as the instant it names. */
+export class RubyTime {
+  constructor(
+    /** Milliseconds since the epoch, whole seconds (Ruby's `Time#to_s` drops fractions). */
+    readonly epochMs: number,
+    /** The text as written, for messages. */
+    readonly source: string,
+  ) {}
+}
+
+/** A YAML date (`2025-05-10`): Psych's Date, a calendar day with no zone. */
+export class RubyDate {
+  constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+  ) {}
+
+  /** Ruby's `Date#to_s`. */
+  toString(): string {
+    return `${String(this.year).padStart(4, '0')}-${String(this.month).padStart(2, '0')}-${String(this.day).padStart(2, '0')}`;
+  }
+}
+
+// Psych::ScalarScanner (Ruby 3.1, psych 4) regular expressions, transcribed.
+const STRINGISH = /^[^\d.:-]?[\p{L}_\s!@#$%^&*(){}<>|/\\~;=]+/u;
+const TIME = /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/u;
+const DATE = /^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$/u;
+const BASE60_INT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}$/u;
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}\.[0-9_]*$/u;
+const FLOAT = /^[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$/u;
+const INTEGER_LEGACY = /^(?:[-+]?0b[_,]*[0-1][0-1_,]*|[-+]?0[_,]*[0-7][0-7_,]*|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[_,]*[0-9a-fA-F][0-9a-fA-F_,]*)$/u;
+
+/** Sentinel: the scalar stays a string. */
+const STRING = Symbol('string');
+
+/** What Psych makes of a plain (unquoted) scalar. */
+export function resolvePlainScalar(text: string): unknown {
+  if (text === '') return null;
+  if (STRINGISH.test(text) || text.includes('\n')) {
+    if (text.length > 5 || /^[^ytonf~]/iu.test(text)) return STRING;
+    if (text === '~' || /^null$/iu.test(text)) return null;
+    if (/^(?:yes|true|on)$/iu.test(text)) return true;
+    if (/^(?:no|false|off)$/iu.test(text)) return false;
+    return STRING;
+  }
+  if (TIME.test(text)) return parsePsychTime(text) ?? STRING;
+  if (DATE.test(text)) {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    return isRealDay(y, m, d) ? new RubyDate(y, m, d) : STRING;
+  }
+  if (/^\+?\.inf$/iu.test(text)) return Infinity;
+  if (/^-\.inf$/iu.test(text)) return -Infinity;
+  if (/^\.nan$/iu.test(text)) return NaN;
+  if (/^:./u.test(text)) return STRING; // a Ruby Symbol: safe_load refuses it; see parseFrontMatterYaml
+  if (BASE60_INT.test(text) || BASE60_FLOAT.test(text)) return base60(text);
+  if (FLOAT.test(text)) return /^[-+]?\.$/u.test(text) ? STRING : Number(text.replace(/[,_]/gu, '').replace(/\.(?=[eE]|$)/u, ''));
+  if (INTEGER_LEGACY.test(text)) return rubyInteger(text.replace(/[,_]/gu, ''));
+  return STRING;
+}
+
+function isRealDay(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** `12:30:45` is 45045 in YAML 1.1 (sexagesimal). */
+function base60(text: string): number {
+  const sign = text.startsWith('-') ? -1 : 1;
+  const parts = text.replace(/^[-+]/u, '').replace(/_/gu, '').split(':');
+  return sign * parts.reduce((sum, part) => sum * 60 + Number(part), 0);
+}
+
+/** Ruby's `Integer()` on the digits: a leading 0 is octal, 0x hex, 0b binary. */
+function rubyInteger(digits: string): number {
+  const sign = digits.startsWith('-') ? -1 : 1;
+  const body = digits.replace(/^[-+]/u, '');
+  if (/^0x/iu.test(body)) return sign * parseInt(body.slice(2), 16);
+  if (/^0b/iu.test(body)) return sign * parseInt(body.slice(2), 2);
+  if (body.length > 1 && body.startsWith('0')) return sign * parseInt(body.slice(1), 8);
+  return sign * parseInt(body, 10);
+}
+
+/** Psych's `parse_time`: with no zone the wall time is read as UTC; `Z` is UTC; an offset is kept. */
+function parsePsychTime(text: string): RubyTime | null {
+  const match = /^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.\d*)?\s*(Z|[-+]\d{1,2}(?::?\d\d)?)?$/u.exec(text);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, zone] = match as unknown as string[];
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (Number.isNaN(wall)) return null;
+  let offsetMinutes = 0;
+  if (zone && zone !== 'Z') {
+    const z = /^([-+])(\d{1,2}):?(\d\d)?$/u.exec(zone);
+    if (!z) return null;
+    offsetMinutes = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0));
+  }
+  return new RubyTime(wall - offsetMinutes * 60_000, text);
+}
+
+const psychScalar = new yaml.Type('tag:yaml.org,2002:psych-scalar', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || resolvePlainScalar(data) !== STRING,
+  construct: (data: string | null) => (data === null ? null : resolvePlainScalar(data)),
+});
+
+// js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
+const mergeKeys = (yaml as unknown as { types: { merge: yaml.Type } }).types.merge;
+
+/** YAML 1.1 as Psych reads it: failsafe str/seq/map, Psych's plain scalars, and merge keys. */
+export const PSYCH_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [psychScalar, mergeKeys] });
+
+/** Largest front matter Hanji reads; real ones are a few hundred bytes. */
+export const MAX_FRONT_MATTER_CHARS = 256 * 1024;
+/** Most values an alias may expand to before the front matter counts as a "billion laughs" bomb. */
+const MAX_EXPANDED_NODES = 100_000;
+
+/** A YAML problem with its position inside the YAML source (0-based line and column). */
+export class YamlProblem extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
+    super(message);
+    this.name = 'YamlProblem';
+  }
+}
+
+/**
+ * Parse front-matter YAML as Jekyll would, refusing oversized blocks, duplicate keys (js-yaml's
+ * default) and alias bombs (aliases are shared references here, so the expanded size is counted).
+ */
+export function parseFrontMatterYaml(source: string): Record<string, unknown> {
+  if (source.length > MAX_FRONT_MATTER_CHARS) {
+    throw new YamlProblem(`front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KiB`, null, null);
+  }
+  let data: unknown;
+  try {
+    data = yaml.load(source, { schema: PSYCH_SCHEMA });
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    throw new YamlProblem(reason, mark?.line ?? null, mark?.column ?? null);
+  }
+  if (/&[^\s[\]{},]+/u.test(source)) assertSmallExpansion(data);
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data) || data instanceof RubyTime || data instanceof RubyDate) {
+    throw new YamlProblem('front matter must be a mapping of keys to values', 0, 0);
+  }
+  return data as Record<string, unknown>;
+}
+
+function assertSmallExpansion(root: unknown): void {
+  let budget = MAX_EXPANDED_NODES;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (--budget < 0) throw new YamlProblem('aliases expand to too many values (a "billion laughs" bomb?)', null, null);
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value !== null && typeof value === 'object' && !(value instanceof RubyTime) && !(value instanceof RubyDate)) stack.push(...Object.values(value));
+  }
+}
+
+/** Ruby's `to_s` of a front-matter value, as Jekyll uses it for tags, categories and URLs. */
+export function rubyToS(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof RubyTime) return value.source;
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : rubyFloat(value);
+  if (Array.isArray(value)) return value.map(rubyToS).join('');
+  return String(value);
+}
+
+/** Ruby prints floats with at least one decimal (`1.0`) and `Infinity` as `Infinity`. */
+function rubyFloat(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  const text = String(value);
+  return /[.e]/u.test(text) ? text : `${text}.0`;
+}
