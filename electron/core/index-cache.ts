@@ -25,14 +25,13 @@ export class IndexCache {
   private entries = new Map<string, CacheEntry>();
   private readonly file: string | null;
   private dirty = false;
+  /** Saves run one after another, so an older snapshot never lands after a newer one. */
+  private saving: Promise<void> = Promise.resolve();
 
-  constructor(
-    root: string,
-    cacheDir: string | null,
-    private configKey = '',
-  ) {
+  private configKey: string | null = null;
+
+  constructor(root: string, cacheDir: string | null) {
     this.file = cacheDir ? path.join(cacheDir, `index-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`) : null;
-    this.load();
   }
 
   /** The entry for `rel` if the file still has this size and mtime. */
@@ -55,35 +54,43 @@ export class IndexCache {
     for (const rel of this.entries.keys()) if (!paths.has(rel)) this.delete(rel);
   }
 
-  /** Start over when what parsing depends on changed. */
+  /** Use the entries parsed under `key` (from disk on first use); start over when the key changed. */
   setConfigKey(key: string): void {
     if (key === this.configKey) return;
+    const first = this.configKey === null;
     this.configKey = key;
-    this.entries.clear();
-    this.dirty = true;
+    const loaded = first ? this.load(key) : null;
+    this.entries = loaded ?? new Map();
+    this.dirty = loaded === null;
   }
 
   /** Write the cache file if anything changed; a failure only costs speed next time. */
-  async save(): Promise<void> {
-    if (!this.file || !this.dirty) return;
+  save(): Promise<void> {
+    const file = this.file;
+    if (!file || !this.dirty) return this.saving;
     this.dirty = false;
     const body = JSON.stringify({ version: VERSION, configKey: this.configKey, entries: Object.fromEntries(this.entries) }, encode);
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, Buffer.from(body), 0o600);
-    } catch (error) {
-      console.warn(`hanji: could not write the index cache ${this.file}`, error);
-    }
+    const write = async () => {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, Buffer.from(body), 0o600);
+      } catch (error) {
+        console.warn(`hanji: could not write the index cache ${file}`, error);
+      }
+    };
+    this.saving = this.saving.then(write);
+    return this.saving;
   }
 
-  private load(): void {
-    if (!this.file) return;
+  private load(key: string): Map<string, CacheEntry> | null {
+    if (!this.file) return null;
     try {
       const raw = JSON.parse(readFileSync(this.file, 'utf8'), decode) as { version?: number; configKey?: string; entries?: Record<string, CacheEntry> };
-      if (raw.version !== VERSION || raw.configKey !== this.configKey || !raw.entries) return;
-      this.entries = new Map(Object.entries(raw.entries));
+      if (raw.version !== VERSION || raw.configKey !== key || !raw.entries) return null;
+      return new Map(Object.entries(raw.entries));
     } catch {
       // No cache yet, or a damaged one: the index is rebuilt from the files.
+      return null;
     }
   }
 }

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SiteService } from '../../../../electron/core/site-service';
+import { copySampleSite, tempDir } from '../../../helpers/temp-site';
+
+const POST = '_posts/2025-04-02-봄-산책-기록.md';
+
+/** A whole-second mtime, which utimes can restore exactly (stat mtimes have sub-millisecond parts). */
+const FIXED_TIME = new Date('2025-04-02T09:00:00Z');
+
+/** Rewrite a file with text of the same length and put its mtime back, as if it had not changed. */
+function changeInPlaceKeepingStat(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(Buffer.byteLength(from)).toBe(Buffer.byteLength(to));
+  writeFileSync(file, text.replace(from, to));
+  utimesSync(file, FIXED_TIME, FIXED_TIME);
+  expect(statSync(file).mtimeMs).toBe(FIXED_TIME.getTime());
+}
+
+describe('the site index', () => {
+  let site: ReturnType<typeof copySampleSite>;
+  let cache: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    site = copySampleSite();
+    cache = tempDir('hanji-cache-');
+    utimesSync(path.join(site.root, POST), FIXED_TIME, FIXED_TIME);
+  });
+  afterEach(() => {
+    site.dispose();
+    cache.dispose();
+  });
+
+  const titleOf = async (service: SiteService) => (await service.listPosts()).find((p) => p.path === POST)?.title;
+
+  it('re-opens from the cache: a file with the same size and mtime is not read again', async () => {
+    const service = new SiteService({ cacheDir: cache.dir });
+    await service.openSite(site.root);
+    expect(await titleOf(service)).toBe('봄 산책 기록');
+    changeInPlaceKeepingStat(path.join(site.root, POST), '봄 산책 기록', '봄 걷기 기록');
+    await service.openSite(site.root);
+    expect(await titleOf(service)).toBe('봄 산책 기록');
+    await service.close();
+  });
+
+  it('keeps the cache on disk, so a new process re-opens without reading either', async () => {
+    const first = new SiteService({ cacheDir: cache.dir });
+    await first.openSite(site.root);
+    await first.close();
+    changeInPlaceKeepingStat(path.join(site.root, POST), '봄 산책 기록', '봄 걷기 기록');
+    const second = new SiteService({ cacheDir: cache.dir });
+    await second.openSite(site.root);
+    expect(await titleOf(second)).toBe('봄 산책 기록');
+    await second.close();
+  });
+
+  it('reads a file again when its mtime or size changed', async () => {
+    const service = new SiteService({ cacheDir: cache.dir });
+    await service.openSite(site.root);
+    const file = path.join(site.root, POST);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('봄 산책 기록', '가을 산책 기록'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    await service.openSite(site.root);
+    expect(await titleOf(service)).toBe('가을 산책 기록');
+    await service.close();
+  });
+
+  it('starts over when the excerpt separator changes', async () => {
+    const service = new SiteService({ cacheDir: cache.dir });
+    await service.openSite(site.root);
+    const config = path.join(site.root, '_config.yml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('excerpt_separator: "\\n\\n"', 'excerpt_separator: "<!--more-->"'));
+    await service.openSite(site.root);
+    const report = await service.getIndex({});
+    expect(report.posts.find((p) => p.path === POST)?.excerpt).toContain('## 걸은 길');
+    await service.close();
+  });
+
+  it('lists files Jekyll ignores with the reason, and sweeps temp files of crashed saves', async () => {
+    writeFileSync(path.join(site.root, '_posts', 'README.md'), '# notes');
+    writeFileSync(path.join(site.root, '_posts', '2025-01-01-backup.md~'), 'x');
+    const orphan = path.join(site.root, '_posts', '.hanji-0123456789abcdef.tmp');
+    const young = path.join(site.root, '_posts', '.hanji-fedcba9876543210.tmp');
+    writeFileSync(orphan, 'half a save');
+    writeFileSync(young, 'a save in progress');
+    utimesSync(orphan, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const service = new SiteService();
+    await service.openSite(site.root);
+    const { ignored } = await service.getIndex({});
+    expect(ignored).toEqual(
+      expect.arrayContaining([
+        { path: '_posts/README.md', reason: expect.stringContaining('no date') },
+        { path: '_posts/2025-01-01-backup.md~', reason: expect.stringContaining('backup') },
+      ]),
+    );
+    expect(ignored.some((f) => f.path.includes('.hanji-'))).toBe(false);
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(young)).toBe(true);
+  });
+
+  it('reports invalid front matter with file, line and column, and still lists the post', async () => {
+    writeFileSync(path.join(site.root, '_posts', '2025-01-11-broken-yaml.md'), '---\ntitle: "ok"\ntags: [a, b\n---\nBody\n');
+    const service = new SiteService();
+    await service.openSite(site.root);
+    const report = await service.getIndex({});
+    expect(report.problems).toContainEqual(expect.objectContaining({ path: '_posts/2025-01-11-broken-yaml.md', line: 4, column: 1, severity: 'error' }));
+    expect(report.posts.map((p) => p.path)).toContain('_posts/2025-01-11-broken-yaml.md');
+  });
+
+  it('counts tags over published posts only, unless the flags include the others', async () => {
+    writeFileSync(path.join(site.root, '_posts', '2099-01-01-later.md'), '---\ntags: [미래]\n---\n');
+    const service = new SiteService();
+    await service.openSite(site.root);
+    const names = async (options: object) => (await service.getIndex(options)).tags.map((t) => t.name);
+    expect(await names({})).not.toContain('미래');
+    expect(await names({})).not.toContain('ideas');
+    expect(await names({ future: true })).toContain('미래');
+    expect(await names({ drafts: true })).toContain('ideas');
+  });
+});
