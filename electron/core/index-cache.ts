@@ -1,79 +1,94 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ParsedPost } from '../../shared/jekyll/post-facts';
-import { RubyDate, RubyTime } from '../../shared/jekyll/yaml';
+import type { ParsedPost, PostFacts } from '../../shared/jekyll/post-facts';
+import { documentId } from '../../shared/jekyll/url';
 import { writeFileAtomic } from './atomic-write';
 
-/** One cached post: what it was parsed from (size, mtime) and what the parse gave. */
+/** One cached post: the file it was read from (size, mtime) and its facts under the rules `rules`. */
 export interface CacheEntry {
   size: number;
   mtimeMs: number;
-  parsed: ParsedPost;
+  facts: PostFacts;
+  /** The site rules the facts were computed under (see `rulesKey`). */
+  rules: string;
+  /** The parse, kept in memory only: new rules recompute facts from it without reading the file. */
+  parsed?: ParsedPost;
+  /** The excerpt separator the parse used (the excerpt is cut while parsing). */
+  parsedSeparator?: string;
 }
 
-const VERSION = 1;
-const TIME = '\u0000time';
-const DATE = '\u0000date';
+const VERSION = 3;
+
+/** A post's facts on disk: positional, and without what can be derived (path, id) or is kept apart (excerpt). */
+type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, slug: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
 
 /**
- * The parsed posts of one site, kept between opens (in memory, and on disk when a folder is
+ * The indexed posts of one site, kept between opens (in memory, and on disk when a folder is
  * given) and keyed by path, size and mtime: a re-open stats files instead of reading them.
- * `configKey` holds what parsing depends on; when it changes, every entry is stale.
+ * On disk the rules are written once, facts are positional arrays, and excerpts live in a second
+ * file read only when the full index is asked for, so opening a 10,000-post site parses a few MB.
  */
 export class IndexCache {
-  private entries = new Map<string, CacheEntry>();
+  private entries: Map<string, CacheEntry> | null = null;
+  private excerpts: Map<string, string | null> | null = null;
   private readonly file: string | null;
   private dirty = false;
   /** Saves run one after another, so an older snapshot never lands after a newer one. */
   private saving: Promise<void> = Promise.resolve();
-
-  private configKey: string | null = null;
 
   constructor(root: string, cacheDir: string | null) {
     this.file = cacheDir ? path.join(cacheDir, `index-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`) : null;
   }
 
   /** The entry for `rel` if the file still has this size and mtime. */
-  get(rel: string, size: number, mtimeMs: number): ParsedPost | null {
-    const entry = this.entries.get(rel);
-    return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry.parsed : null;
+  get(rel: string, size: number, mtimeMs: number): CacheEntry | null {
+    const entry = this.map().get(rel);
+    return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : null;
   }
 
   set(rel: string, entry: CacheEntry): void {
-    this.entries.set(rel, entry);
+    this.map().set(rel, entry);
+    if (entry.facts.excerpt !== undefined) this.excerpts?.set(rel, entry.facts.excerpt);
     this.dirty = true;
   }
 
   delete(rel: string): void {
-    this.dirty = this.entries.delete(rel) || this.dirty;
+    if (this.map().delete(rel)) this.dirty = true;
   }
 
   /** Drop entries for files that no longer exist. */
   retain(paths: ReadonlySet<string>): void {
-    for (const rel of this.entries.keys()) if (!paths.has(rel)) this.delete(rel);
+    for (const rel of this.map().keys()) if (!paths.has(rel)) this.delete(rel);
   }
 
-  /** Use the entries parsed under `key` (from disk on first use); start over when the key changed. */
-  setConfigKey(key: string): void {
-    if (key === this.configKey) return;
-    const first = this.configKey === null;
-    this.configKey = key;
-    const loaded = first ? this.load(key) : null;
-    this.entries = loaded ?? new Map();
-    this.dirty = loaded === null;
+  /** The excerpt of a post loaded from disk without it (facts read from the cache file carry none). */
+  excerpt(rel: string): string | null {
+    this.excerpts ??= this.loadExcerpts();
+    return this.excerpts.get(rel) ?? null;
   }
 
-  /** Write the cache file if anything changed; a failure only costs speed next time. */
+  /** Write the cache files if anything changed; a failure only costs speed next time. */
   save(): Promise<void> {
     const file = this.file;
     if (!file || !this.dirty) return this.saving;
     this.dirty = false;
-    const body = JSON.stringify({ version: VERSION, configKey: this.configKey, entries: Object.fromEntries(this.entries) }, encode);
+    const all = [...this.map()];
+    const rules = all[0]?.[1].rules ?? '';
+    const entries: Record<string, StoredFacts> = {};
+    const excerpts: Record<string, string | null> = {};
+    for (const [rel, { size, mtimeMs, facts, rules: r }] of all) {
+      if (r !== rules) continue;
+      entries[rel] = [size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.slug, facts.url, facts.tags, facts.categories, facts.problems];
+      excerpts[rel] = facts.excerpt !== undefined ? facts.excerpt : this.excerpt(rel);
+    }
+    const index = JSON.stringify({ version: VERSION, rules, entries });
+    const excerptBody = JSON.stringify({ version: VERSION, excerpts });
     const write = async () => {
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, Buffer.from(body), 0o600);
+        await writeFileAtomic(`${file}.excerpts`, Buffer.from(excerptBody), 0o600);
+        await writeFileAtomic(file, Buffer.from(index), 0o600);
       } catch (error) {
         console.warn(`hanji: could not write the index cache ${file}`, error);
       }
@@ -82,36 +97,35 @@ export class IndexCache {
     return this.saving;
   }
 
-  private load(key: string): Map<string, CacheEntry> | null {
-    if (!this.file) return null;
+  private map(): Map<string, CacheEntry> {
+    this.entries ??= this.load();
+    return this.entries;
+  }
+
+  private load(): Map<string, CacheEntry> {
+    const entries = new Map<string, CacheEntry>();
+    if (!this.file) return entries;
     try {
-      const raw = JSON.parse(readFileSync(this.file, 'utf8'), decode) as { version?: number; configKey?: string; entries?: Record<string, CacheEntry> };
-      if (raw.version !== VERSION || raw.configKey !== key || !raw.entries) return null;
-      return new Map(Object.entries(raw.entries));
+      const raw = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; rules?: string; entries?: Record<string, StoredFacts> };
+      if (raw.version !== VERSION || !raw.entries || typeof raw.rules !== 'string') return entries;
+      for (const [rel, [size, mtimeMs, status, title, date, dateMs, slug, url, tags, categories, problems]] of Object.entries(raw.entries)) {
+        // No excerpt: it is read lazily with excerpt().
+        const facts: PostFacts = { path: rel, status, title, date, dateMs, slug, id: documentId(url, slug), url, tags, categories, problems };
+        entries.set(rel, { size, mtimeMs, facts, rules: raw.rules });
+      }
     } catch {
       // No cache yet, or a damaged one: the index is rebuilt from the files.
-      return null;
+    }
+    return entries;
+  }
+
+  private loadExcerpts(): Map<string, string | null> {
+    if (!this.file) return new Map();
+    try {
+      const raw = JSON.parse(readFileSync(`${this.file}.excerpts`, 'utf8')) as { version?: number; excerpts?: Record<string, string | null> };
+      return raw.version === VERSION && raw.excerpts ? new Map(Object.entries(raw.excerpts)) : new Map();
+    } catch {
+      return new Map();
     }
   }
-}
-
-function encode(this: unknown, _key: string, value: unknown): unknown {
-  if (value instanceof RubyTime) return { [TIME]: [value.epochMs, value.source] };
-  if (value instanceof RubyDate) return { [DATE]: [value.year, value.month, value.day] };
-  return value;
-}
-
-function decode(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v[TIME])) {
-      const [epochMs, source] = v[TIME] as [number, string];
-      return new RubyTime(epochMs, source);
-    }
-    if (Array.isArray(v[DATE])) {
-      const [y, m, d] = v[DATE] as [number, number, number];
-      return new RubyDate(y, m, d);
-    }
-  }
-  return value;
 }

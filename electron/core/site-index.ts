@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { SiteConfig } from '../../shared/jekyll/config';
-import { parsePost, postFacts, type ParsedPost, type PostFacts, type PostProblem } from '../../shared/jekyll/post-facts';
-import { IndexCache } from './index-cache';
+import { parsePost, postFacts, type PostFacts, type PostProblem } from '../../shared/jekyll/post-facts';
+import type { CacheEntry, IndexCache } from './index-cache';
 import { scanPostFiles, type IgnoredFile, type PostFile } from './post-scan';
 
-/** Files read between two yields to the event loop, so IPC and HTTP stay responsive while indexing. */
+/** Files indexed between two yields to the event loop, so IPC and HTTP stay responsive. */
 const BATCH = 200;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -22,21 +22,25 @@ export interface SiteIndex {
 /** Progress of a long index: how many files are done out of how many. */
 export type IndexProgress = (done: number, total: number) => void;
 
+/** The site rules facts depend on; when they change, every post's facts are recomputed. */
+export function rulesKey(config: SiteConfig): string {
+  return JSON.stringify([config.excerptSeparator, config.zone, config.permalink, config.defaults, config.markdownExt, config.future]);
+}
+
 /**
- * Build the index of a site: scan the post folders, then parse only the files whose size or
- * mtime changed since the cache saw them. Reads are synchronous in batches (measured faster than
- * many small promise reads) with a yield between batches.
+ * Build the index of a site: scan the post folders, then read only the files whose size or mtime
+ * changed since the cache saw them. Reads are synchronous in batches (measured faster than many
+ * small promise reads) with a yield between batches.
  */
 export async function buildIndex(root: string, config: SiteConfig, cache: IndexCache, nowMs: number, onProgress?: IndexProgress): Promise<SiteIndex> {
-  cache.setConfigKey(configKey(config));
   const { posts: files, ignored, tempFiles } = scanPostFiles(root);
   const problems: PostProblem[] = [];
-  const parsed: ParsedPost[] = [];
+  const posts: PostFacts[] = [];
+  const rules = rulesKey(config);
   for (let i = 0; i < files.length; i++) {
-    const file = files[i] as PostFile;
-    const result = readParsed(file, config, cache);
+    const result = indexFile(files[i] as PostFile, config, rules, cache, nowMs);
     if ('problem' in result) problems.push(result.problem);
-    else parsed.push(result.parsed);
+    else posts.push(result.facts);
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, files.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -45,11 +49,14 @@ export async function buildIndex(root: string, config: SiteConfig, cache: IndexC
   onProgress?.(files.length, files.length);
   cache.retain(new Set(files.map((f) => f.rel)));
   void cache.save();
-  return { posts: parsed.map((p) => postFacts(p, config, nowMs)), ignored, problems, tempFiles };
+  return { posts, ignored, problems, tempFiles };
 }
 
-/** Parse one file, from the cache when its size and mtime are unchanged. */
-export function readParsed(file: PostFile, config: SiteConfig, cache: IndexCache): { parsed: ParsedPost } | { problem: PostProblem } {
+/**
+ * The facts of one post file: from the cache while the file (size, mtime) and the rules are
+ * unchanged (only the status, which depends on the clock, is redone), else read and parsed.
+ */
+export function indexFile(file: PostFile, config: SiteConfig, rules: string, cache: IndexCache, nowMs: number): { facts: PostFacts } | { problem: PostProblem } {
   let stat;
   try {
     stat = statSync(file.abs);
@@ -57,26 +64,35 @@ export function readParsed(file: PostFile, config: SiteConfig, cache: IndexCache
     return { problem: unreadable(file.rel, error) };
   }
   const cached = cache.get(file.rel, stat.size, stat.mtimeMs);
-  if (cached) return { parsed: cached };
-  let text: string;
-  try {
-    text = utf8.decode(readFileSync(file.abs));
-  } catch (error) {
-    if (error instanceof TypeError) {
-      return { problem: { path: file.rel, line: null, column: null, severity: 'error', message: 'not valid UTF-8: Jekyll skips this file' } };
+  // A post whose front matter is broken is dated by the clock: never reuse its facts.
+  const reusable = cached && cached.rules === rules && !cached.facts.problems.some((p) => p.line !== null || p.message.startsWith('invalid front matter'));
+  if (cached && reusable) return { facts: withStatus(cached.facts, config, nowMs) };
+  let parsed = cached?.parsedSeparator === config.excerptSeparator ? cached.parsed : undefined;
+  if (!parsed) {
+    let text: string;
+    try {
+      text = utf8.decode(readFileSync(file.abs));
+    } catch (error) {
+      if (error instanceof TypeError) {
+        return { problem: { path: file.rel, line: null, column: null, severity: 'error', message: 'not valid UTF-8: Jekyll skips this file' } };
+      }
+      return { problem: unreadable(file.rel, error) };
     }
-    return { problem: unreadable(file.rel, error) };
+    parsed = parsePost(file.rel, file.draft ? 'draft' : 'post', text, stat.mtimeMs, config);
   }
-  const parsed = parsePost(file.rel, file.draft ? 'draft' : 'post', text, stat.mtimeMs, config);
-  cache.set(file.rel, { size: stat.size, mtimeMs: stat.mtimeMs, parsed });
-  return { parsed };
+  const facts = postFacts(parsed, config, nowMs);
+  const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, facts, rules, parsed, parsedSeparator: config.excerptSeparator };
+  cache.set(file.rel, entry);
+  return { facts };
+}
+
+/** Published or future depends on the clock; everything else about cached facts does not. */
+function withStatus(facts: PostFacts, config: SiteConfig, nowMs: number): PostFacts {
+  if (facts.status !== 'future' && facts.status !== 'published') return facts;
+  const status = facts.dateMs > nowMs && !config.future ? 'future' : 'published';
+  return status === facts.status ? facts : { ...facts, status };
 }
 
 function unreadable(rel: string, error: unknown): PostProblem {
   return { path: rel, line: null, column: null, severity: 'error', message: `could not read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-}
-
-/** What a parse depends on besides the file: the excerpt separator. */
-function configKey(config: SiteConfig): string {
-  return JSON.stringify({ excerptSeparator: config.excerptSeparator });
 }

@@ -6,14 +6,14 @@ import type { PostChange } from '../../shared/contract/events';
 import { HanjiError } from '../../shared/contract/result';
 import { normalizeSiteConfig, parseSiteConfig, type SiteConfig } from '../../shared/jekyll/config';
 import { classifyPostPath } from '../../shared/jekyll/post-filename';
-import { postFacts, type PostFacts } from '../../shared/jekyll/post-facts';
+import type { PostFacts } from '../../shared/jekyll/post-facts';
 import { compareDocuments, siteTaxonomy } from '../../shared/jekyll/taxonomy';
 import { YamlProblem } from '../../shared/jekyll/yaml';
 import type { IndexOptions, IndexedPost, PostDocument, PostProblem, PostSummary, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
-import { buildIndex, readParsed, type IndexProgress } from './site-index';
+import { buildIndex, indexFile, rulesKey, type IndexProgress } from './site-index';
 import { resolvePostPath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
 
@@ -103,7 +103,7 @@ export class SiteService implements SiteApi {
     );
     return {
       site: site.info,
-      posts: posts.map((p): IndexedPost => ({ ...toSummary(p), excerpt: p.excerpt })),
+      posts: posts.map((p): IndexedPost => ({ ...toSummary(p), excerpt: p.excerpt !== undefined ? p.excerpt : site.cache.excerpt(p.path) })),
       ignored: site.ignored,
       tags: siteTaxonomy(counted, 'tags'),
       categories: siteTaxonomy(counted, 'categories'),
@@ -165,12 +165,13 @@ export class SiteService implements SiteApi {
   private refreshPost(site: OpenSite, rel: string): boolean {
     const kind = classifyPostPath(rel);
     if (!kind) return false;
-    const result = readParsed({ rel, abs: path.join(site.info.root, ...rel.split('/')), draft: kind === 'draft' }, site.config, site.cache);
+    const file = { rel, abs: path.join(site.info.root, ...rel.split('/')), draft: kind === 'draft' };
+    const result = indexFile(file, site.config, rulesKey(site.config), site.cache, this.now());
     if ('problem' in result) {
       site.posts.delete(rel);
       return false;
     }
-    site.posts.set(rel, postFacts(result.parsed, site.config, this.now()));
+    site.posts.set(rel, result.facts);
     return true;
   }
 

@@ -11,8 +11,9 @@ export function deepMerge(base: Record<string, unknown>, overrides: Record<strin
   return out;
 }
 
+/** A YAML mapping (plain object), not a list, a Time or a Date. */
 function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  return typeof value === 'object' && value !== null && (value as object).constructor === Object;
 }
 
 function sanitizeScopePath(path: string): string {

@@ -45,7 +45,8 @@ export interface PostFacts {
   url: string;
   tags: TaxonomyName[];
   categories: TaxonomyName[];
-  excerpt: string | null;
+  /** The excerpt source; absent on facts read back from the disk cache, which keeps excerpts apart. */
+  excerpt?: string | null;
   problems: PostProblem[];
 }
 
@@ -81,7 +82,7 @@ function excerptOf(body: string, separator: string): string {
   if (at < 0) return body;
   const tail = body.slice(at + separator.length);
   // Array#join in Ruby flattens the [label, definition] pairs with the same separator.
-  const refs = [...tail.matchAll(LINK_REF)].flatMap((m) => [m[1], m[2]]);
+  const refs = tail.includes(']:') ? [...tail.matchAll(LINK_REF)].flatMap((m) => [m[1], m[2]]) : [];
   return `${body.slice(0, at)}\n\n${refs.join('\n')}`;
 }
 
@@ -91,7 +92,7 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
   const problem = (severity: PostProblem['severity'], message: string) => problems.push({ path: post.path, line: null, column: null, severity, message });
 
   // Document#initialize: categories from the folders above _posts / _drafts.
-  let data: Record<string, unknown> = { categories: folderCategories(post.path) };
+  let data: Record<string, unknown> = { categories: folderCategories(post.path, post.kind) };
   // merge_defaults, then the front matter; each merge unions categories (merge_categories!).
   const defaults = defaultsFor(config.defaults, post.path, 'posts');
   if (Object.keys(defaults).length > 0) data = mergeData(data, defaults);
@@ -128,13 +129,14 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
   let url = '';
   const template = typeof data['permalink'] === 'string' && data['permalink'] !== '' ? data['permalink'] : permalinkTemplate(config.permalink);
   try {
-    url = expandPermalink(template, placeholders(slug, baseNoExt, extension, categories, dateMs, config));
+    url = expandPermalink(template, placeholders(keysOf(template), slug, baseNoExt, extension, categories, dateMs, config));
   } catch (error) {
     if (!(error instanceof UnknownPlaceholder)) throw error;
     problem('error', error.message);
   }
 
-  const published = data['published'] !== false;
+  // Publisher#can_be_published?: data.fetch("published", true), so an empty `published:` (nil) hides the post too.
+  const published = !('published' in data) || (data['published'] !== false && data['published'] !== null);
   const status: PostStatus = post.kind === 'draft' ? 'draft' : !published ? 'unpublished' : dateMs > nowMs && !config.future ? 'future' : 'published';
   const excerpt = typeof data['excerpt'] === 'string' ? data['excerpt'] : post.excerpt;
 
@@ -164,11 +166,19 @@ function mergeData(data: Record<string, unknown>, other: Record<string, unknown>
   return deepMerge(data, incoming);
 }
 
-/** `categories_from_path`: the folders between the site root and `_posts`/`_drafts`. */
-function folderCategories(path: string): string[] {
-  const segments = path.split('/');
-  const at = segments.findIndex((s) => s === '_posts' || s === '_drafts');
-  return segments.slice(0, Math.max(0, at)).filter((s) => s !== '');
+/**
+ * `categories_from_path`: the path with everything from the first `_posts` (or `_drafts`) cut off,
+ * even inside a folder name (`old_posts/_posts/x.md` gives `old`), split into folders.
+ */
+function folderCategories(path: string, kind: PostKind): string[] {
+  const special = kind === 'draft' ? '_drafts' : '_posts';
+  const basename = path.slice(path.lastIndexOf('/') + 1);
+  const at = path.indexOf(special);
+  if (at <= 0) return [];
+  return path
+    .slice(0, at)
+    .split('/')
+    .filter((s) => s !== '' && s !== special && s !== basename);
 }
 
 /** `populate_categories`: categories + (category, or categories again), as strings, unique; then merged back. */
@@ -192,8 +202,12 @@ function asTaxonomyName(value: unknown): TaxonomyName {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? value : rubyToS(value);
 }
 
-function flatten(values: unknown[]): unknown[] {
-  return values.flatMap((v) => (Array.isArray(v) ? flatten(v) : [v]));
+function flatten(values: unknown[], out: unknown[] = []): unknown[] {
+  for (const v of values) {
+    if (Array.isArray(v)) flatten(v, out);
+    else out.push(v);
+  }
+  return out;
 }
 
 function toArray(value: unknown): unknown[] {
@@ -201,9 +215,9 @@ function toArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Ruby's `String#split` with no argument: on runs of whitespace, ignoring the ends. */
+/** Ruby's `String#split` with no argument: on runs of ASCII whitespace (not U+3000 or NBSP), ignoring the ends. */
 function splitWords(text: string): string[] {
-  return text.split(/\s+/u).filter((w) => w !== '');
+  return text.split(/[ \t\n\v\f\r]+/u).filter((w) => w !== '');
 }
 
 /** Ruby's `Array#|`: order of first appearance, without duplicates (by value and type). */
@@ -228,19 +242,30 @@ function safeFilenameDate(date: string, zone: string, fallback: number): number 
   }
 }
 
-/** The values of `drops/url_drop.rb` for one post. */
-function placeholders(slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
-  const lower = union<string>([], categories.map((c) => rubyToS(c).toLowerCase()));
-  const slugged = union<string>([], categories.map((c) => slugify(rubyToS(c))));
-  const ext = extension.toLowerCase();
-  return {
-    ...dateParts(inZone(dateMs, config.zone)),
-    title: slugify(slug, 'pretty', true),
-    slug: slugify(slug),
-    name: slugify(baseNoExt),
-    categories: lower.join('/'),
-    slugified_categories: slugged.join('/'),
-    output_ext: config.markdownExt.includes(ext) || ext === '.html' ? '.html' : extension,
-    collection: 'posts',
-  };
+/** The values of `drops/url_drop.rb` for one post, computed only for the keys a template uses. */
+function placeholders(keys: ReadonlySet<string>, slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
+  const values: Record<string, string> = {};
+  const need = (key: string) => keys.has(key) || keys.has(`${key}_`);
+  if ([...keys].some((k) => DATE_KEYS.has(k.replace(/_$/u, '')))) Object.assign(values, dateParts(inZone(dateMs, config.zone)));
+  if (need('title')) values['title'] = slugify(slug, 'pretty', true);
+  if (need('slug')) values['slug'] = slugify(slug);
+  if (need('name')) values['name'] = slugify(baseNoExt);
+  if (need('categories')) values['categories'] = union<string>([], categories.map((c) => rubyToS(c).toLowerCase())).join('/');
+  if (need('slugified_categories')) values['slugified_categories'] = union<string>([], categories.map((c) => slugify(rubyToS(c)))).join('/');
+  if (need('output_ext')) {
+    const ext = extension.toLowerCase();
+    values['output_ext'] = config.markdownExt.includes(ext) || ext === '.html' ? '.html' : extension;
+  }
+  if (need('collection')) values['collection'] = 'posts';
+  return values;
+}
+
+const DATE_KEYS = new Set(['year', 'month', 'day', 'hour', 'minute', 'second', 'i_day', 'i_month', 'short_year', 'short_month', 'long_month', 'y_day', 'w_year', 'week', 'w_day', 'short_day', 'long_day']);
+const templateKeys = new Map<string, ReadonlySet<string>>();
+
+/** The placeholder names of a template, parsed once per template. */
+function keysOf(template: string): ReadonlySet<string> {
+  let keys = templateKeys.get(template);
+  if (!keys) templateKeys.set(template, (keys = new Set([...template.matchAll(/:([a-z_]+)/gu)].map((m) => m[1] as string))));
+  return keys;
 }

@@ -52,8 +52,8 @@ export function classifyPostPath(rel: string): PostKind | null {
   const below = segments.slice(at + 1, -1);
   const name = segments[segments.length - 1] ?? '';
   if (above.some((s) => isFilteredName(s) || SKIPPED_FOLDERS.has(s))) return null;
-  // Jekyll lists files below _posts with Dir["**/*"], which skips dot folders; the name filter applies to the file.
-  if (below.some((s) => s.startsWith('.') || s === '')) return null;
+  // Jekyll's entry filter also drops `_`, `.`, `#` and `~` folders inside _posts (checked with jekyll build).
+  if (below.some((s) => isFilteredName(s) || s === '')) return null;
   if (isFilteredName(name)) return null;
   if (segments[at] === '_drafts') return /\.[^./]+$/u.test(name) ? 'draft' : null;
   return parsePostFilename(rel) ? 'post' : null;
@@ -69,7 +69,8 @@ export function whyIgnored(rel: string): string | null {
   const name = rel.slice(rel.lastIndexOf('/') + 1);
   if (name.endsWith('~')) return 'backup file: Jekyll skips names ending in "~"';
   if (/^[._#~]/u.test(name)) return `Jekyll skips names starting with "${name[0]}"`;
-  if (rel.split('/').some((s) => s.startsWith('.'))) return 'inside a hidden folder';
+  const folders = rel.split('/').slice(0, -1);
+  if (folders.some((s) => s !== '_posts' && s !== '_drafts' && isFilteredName(s))) return 'inside a folder Jekyll skips (its name starts with ".", "_", "#" or "~")';
   if (!/\.[^./]+$/u.test(name)) return 'no file extension';
   if (rel.includes('/_drafts/') || rel.startsWith('_drafts/')) return 'not a draft Jekyll reads';
   return 'no date in the file name: posts are named YYYY-MM-DD-title.ext';

@@ -50,16 +50,78 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
-/** The wall clock in `zone` at `epochMs`. */
-export function inZone(epochMs: number, zone: string): ZonedTime {
+/** The zone's offset at `epochMs` straight from Intl (slow: about 10 µs a call). */
+function intlOffsetMinutes(epochMs: number, zone: string): number {
   const seconds = Math.floor(epochMs / 1000) * 1000;
   const parts: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(new Date(seconds))) parts[part.type] = part.value;
   const yearOfEra = Number(parts['year']);
   const year = parts['era'] === 'BC' || parts['era'] === 'B' ? 1 - yearOfEra : yearOfEra;
-  const wall = { year, month: Number(parts['month']), day: Number(parts['day']), hour: Number(parts['hour']), minute: Number(parts['minute']), second: Number(parts['second']) };
-  const asUtc = utcMs(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second);
-  return { epochMs: seconds, ...wall, offsetMinutes: Math.round((asUtc - seconds) / 60_000) };
+  const asUtc = utcMs(year, Number(parts['month']), Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  return Math.round((asUtc - seconds) / 60_000);
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone and UTC year: the offsets in force, as [from, offsetMinutes] segments in time order. */
+const segmentsByZone = new Map<string, Map<number, [number, number][]>>();
+
+/**
+ * A year's offset segments: the offset sampled weekly (no zone changes twice within a week), each
+ * change located to the second by bisection. Indexing 10,000 posts then costs about a hundred
+ * Intl calls per year instead of six per post.
+ */
+function yearSegments(zone: string, year: number): [number, number][] {
+  let years = segmentsByZone.get(zone);
+  if (!years) segmentsByZone.set(zone, (years = new Map()));
+  let segments = years.get(year);
+  if (segments) return segments;
+  const start = utcMs(year, 1, 1) - DAY_MS;
+  const end = utcMs(year + 1, 1, 1) + DAY_MS;
+  segments = [[start, intlOffsetMinutes(start, zone)]];
+  const step = 7 * DAY_MS;
+  for (let t = start + step; t < end + step; t += step) {
+    const offset = intlOffsetMinutes(t, zone);
+    const last = segments[segments.length - 1] as [number, number];
+    if (offset === last[1]) continue;
+    let lo = t - step;
+    let hi = t;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (intlOffsetMinutes(mid, zone) === last[1]) lo = mid;
+      else hi = mid;
+    }
+    segments.push([hi, offset]);
+  }
+  years.set(year, segments);
+  return segments;
+}
+
+/** Minutes east of UTC in `zone` at `epochMs`. */
+export function offsetMinutesAt(epochMs: number, zone: string): number {
+  const segments = yearSegments(zone, new Date(epochMs).getUTCFullYear());
+  let offset = (segments[0] as [number, number])[1];
+  for (const [from, value] of segments) {
+    if (from > epochMs) break;
+    offset = value;
+  }
+  return offset;
+}
+
+/** The wall clock in `zone` at `epochMs`. */
+export function inZone(epochMs: number, zone: string): ZonedTime {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const offsetMinutes = offsetMinutesAt(seconds, zone);
+  const wall = new Date(seconds + offsetMinutes * 60_000);
+  return {
+    epochMs: seconds,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    offsetMinutes,
+  };
 }
 
 /** Date.UTC for any year (Date.UTC maps years 0-99 to 1900-1999). */

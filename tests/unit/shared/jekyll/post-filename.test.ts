@@ -51,7 +51,7 @@ describe('classifyPostPath (JEKYLL-RULES §1)', () => {
     ['ai/research/_posts/2025-02-05-hello.md', 'post'],
     ['뉴스/_posts/2025-02-05-소식.md', 'post'],
     ['_posts/tutorials/2025-02-05-nested.md', 'post'],
-    ['_posts/_partials/2025-02-05-underscore-folder.md', 'post'],
+    ['_posts/_partials/2025-02-05-underscore-folder.md', null],
     ['_drafts/idea.md', 'draft'],
     ['news/_drafts/2025-06-20-dated-draft.md', 'draft'],
     ['_posts/README.md', null],
