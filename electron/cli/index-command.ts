@@ -1,19 +1,12 @@
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { checkSite } from '../../shared/jekyll/site-check';
 import type { IndexOptions, PostProblem, SiteIndexReport } from '../../shared/model/site';
+import { defaultCacheDir } from '../core/data-dirs';
 import { SiteService } from '../core/site-service';
-
-/** Where the CLI keeps its index cache: $HANJI_CACHE_DIR, else the user's cache folder. */
-export function cliCacheDir(): string {
-  if (process.env['HANJI_CACHE_DIR']) return path.resolve(process.env['HANJI_CACHE_DIR']);
-  const base = process.env['XDG_CACHE_HOME'] || (process.platform === 'win32' ? (process.env['LOCALAPPDATA'] ?? homedir()) : path.join(homedir(), '.cache'));
-  return path.join(base, 'hanji');
-}
 
 /** Open `root` with a CLI engine (cache on disk, no watcher). */
 export async function openForCli(root: string): Promise<SiteService> {
-  const service = new SiteService({ cacheDir: cliCacheDir() });
+  const service = new SiteService({ cacheDir: defaultCacheDir() });
   await service.openSite(path.resolve(root));
   return service;
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { HanjiError } from '../../shared/contract/result';
 import { checkSiteFolder, formatIndex, formatProblems, indexJson, indexSite } from './index-command';
+import { createPost, editFrontMatter, publishPost } from './post-commands';
 
 /** The parsed options every command receives. */
 interface Flags {
@@ -12,6 +13,11 @@ interface Flags {
   drafts: boolean;
   future: boolean;
   unpublished: boolean;
+  draft: boolean;
+  ascii: boolean;
+  title?: string | undefined;
+  date?: string | undefined;
+  slug?: string | undefined;
 }
 
 interface Command {
@@ -29,6 +35,43 @@ const COMMANDS: Record<string, Command> = {
       if (!site) throw new UsageError('index needs the site folder: index SITE [--json]');
       const report = await indexSite(site, { drafts: flags.drafts, future: flags.future, unpublished: flags.unpublished });
       return { output: flags.json ? JSON.stringify(indexJson(report), null, 2) : formatIndex(report) };
+    },
+  },
+  set: {
+    usage: 'set SITE POST KEY=VALUE…',
+    summary: 'Set front-matter keys (VALUE is YAML; a.b=… for nested keys), changing only their lines.',
+    async run([site, post, ...assignments], flags) {
+      if (!site || !post || assignments.length === 0) throw new UsageError('set needs a site, a post and KEY=VALUE: set SITE POST KEY=VALUE…');
+      const result = await editFrontMatter(site, post, assignments, 'set');
+      return { output: flags.json ? JSON.stringify(result) : `${result.changed ? 'updated' : 'unchanged'} ${result.path}` };
+    },
+  },
+  unset: {
+    usage: 'unset SITE POST KEY…',
+    summary: 'Remove front-matter keys, and only their lines.',
+    async run([site, post, ...keys], flags) {
+      if (!site || !post || keys.length === 0) throw new UsageError('unset needs a site, a post and keys: unset SITE POST KEY…');
+      const result = await editFrontMatter(site, post, keys, 'unset');
+      return { output: flags.json ? JSON.stringify(result) : `${result.changed ? 'updated' : 'unchanged'} ${result.path}` };
+    },
+  },
+  new: {
+    usage: 'new SITE --title T [--date D] [--slug S] [--draft] [--ascii]',
+    summary: 'Create a post (YYYY-MM-DD-slug.md; the slug keeps Hangul unless --ascii) and print its path.',
+    async run([site], flags) {
+      if (!site || flags.title === undefined) throw new UsageError('new needs a site and a title: new SITE --title T');
+      const input = { title: flags.title, draft: flags.draft, ascii: flags.ascii, ...(flags.date ? { date: flags.date } : {}), ...(flags.slug ? { slug: flags.slug } : {}) };
+      const created = await createPost(site, input);
+      return { output: flags.json ? JSON.stringify({ path: created }) : created };
+    },
+  },
+  publish: {
+    usage: 'publish SITE DRAFT [--date D]',
+    summary: 'Move a draft to _posts with its date set (now, or --date), and print the new path.',
+    async run([site, draft], flags) {
+      if (!site || !draft) throw new UsageError('publish needs a site and a draft: publish SITE DRAFT [--date D]');
+      const published = await publishPost(site, draft, flags.date);
+      return { output: flags.json ? JSON.stringify({ path: published }) : published };
     },
   },
   check: {
@@ -58,6 +101,11 @@ async function main(argv: string[]): Promise<number> {
       drafts: { type: 'boolean', default: false },
       future: { type: 'boolean', default: false },
       unpublished: { type: 'boolean', default: false },
+      draft: { type: 'boolean', default: false },
+      ascii: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      date: { type: 'string' },
+      slug: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,

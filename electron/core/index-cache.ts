@@ -47,6 +47,11 @@ export class IndexCache {
     return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : null;
   }
 
+  /** True when nothing is cached (a first open): every file will be read anyway. */
+  isEmpty(): boolean {
+    return this.map().size === 0;
+  }
+
   set(rel: string, entry: CacheEntry): void {
     this.map().set(rel, entry);
     if (entry.facts.excerpt !== undefined) this.excerpts?.set(rel, entry.facts.excerpt);

@@ -1,13 +1,30 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import type { SiteConfig } from '../../shared/jekyll/config';
 import { parsePost, postFacts, type PostFacts, type PostProblem } from '../../shared/jekyll/post-facts';
 import type { CacheEntry, IndexCache } from './index-cache';
+import { decodeForIndex } from './index-text';
 import { scanPostFiles, type IgnoredFile, type PostFile } from './post-scan';
 
 /** Files indexed between two yields to the event loop, so IPC and HTTP stay responsive. */
 const BATCH = 200;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Read a whole file and its stat through one open file. */
+function readWithStat(abs: string): { stat: Stats; bytes: Buffer } {
+  const fd = openSync(abs, 'r');
+  try {
+    const stat = fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let offset = 0;
+    while (offset < stat.size) {
+      const n = readSync(fd, bytes, offset, stat.size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return { stat, bytes: offset === stat.size ? bytes : bytes.subarray(0, offset) };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The posts of a site with Jekyll's facts, plus what Jekyll ignores. */
 export interface SiteIndex {
@@ -37,8 +54,10 @@ export async function buildIndex(root: string, config: SiteConfig, cache: IndexC
   const problems: PostProblem[] = [];
   const posts: PostFacts[] = [];
   const rules = rulesKey(config);
+  // Nothing cached (a first open): every file is read anyway, so the stat comes with the open file.
+  const cold = cache.isEmpty();
   for (let i = 0; i < files.length; i++) {
-    const result = indexFile(files[i] as PostFile, config, rules, cache, nowMs);
+    const result = indexFile(files[i] as PostFile, config, rules, cache, nowMs, cold);
     if ('problem' in result) problems.push(result.problem);
     else posts.push(result.facts);
     if ((i + 1) % BATCH === 0) {
@@ -56,28 +75,31 @@ export async function buildIndex(root: string, config: SiteConfig, cache: IndexC
  * The facts of one post file: from the cache while the file (size, mtime) and the rules are
  * unchanged (only the status, which depends on the clock, is redone), else read and parsed.
  */
-export function indexFile(file: PostFile, config: SiteConfig, rules: string, cache: IndexCache, nowMs: number): { facts: PostFacts } | { problem: PostProblem } {
-  let stat;
+export function indexFile(file: PostFile, config: SiteConfig, rules: string, cache: IndexCache, nowMs: number, readNow = false): { facts: PostFacts } | { problem: PostProblem } {
+  let stat: Stats;
+  let bytes: Buffer | null = null;
   try {
-    stat = statSync(file.abs);
+    if (readNow) {
+      ({ stat, bytes } = readWithStat(file.abs));
+    } else {
+      stat = statSync(file.abs);
+    }
   } catch (error) {
     return { problem: unreadable(file.rel, error) };
   }
   const cached = cache.get(file.rel, stat.size, stat.mtimeMs);
   // A post whose front matter is broken is dated by the clock: never reuse its facts.
-  const reusable = cached && cached.rules === rules && !cached.facts.problems.some((p) => p.line !== null || p.message.startsWith('invalid front matter'));
+  const reusable = cached && cached.rules === rules && !cached.facts.problems.some((p) => p.message.startsWith('invalid front matter'));
   if (cached && reusable) return { facts: withStatus(cached.facts, config, nowMs) };
   let parsed = cached?.parsedSeparator === config.excerptSeparator ? cached.parsed : undefined;
   if (!parsed) {
-    let text: string;
+    let text: string | null;
     try {
-      text = utf8.decode(readFileSync(file.abs));
+      text = decodeForIndex(bytes ?? readFileSync(file.abs), config.excerptSeparator);
     } catch (error) {
-      if (error instanceof TypeError) {
-        return { problem: { path: file.rel, line: null, column: null, severity: 'error', message: 'not valid UTF-8: Jekyll skips this file' } };
-      }
       return { problem: unreadable(file.rel, error) };
     }
+    if (text === null) return { problem: { path: file.rel, line: null, column: null, severity: 'error', message: 'not valid UTF-8: Jekyll skips this file' } };
     parsed = parsePost(file.rel, file.draft ? 'draft' : 'post', text, stat.mtimeMs, config);
   }
   const facts = postFacts(parsed, config, nowMs);

@@ -8,8 +8,15 @@ import { normalizeSiteConfig, parseSiteConfig, type SiteConfig } from '../../sha
 import { classifyPostPath } from '../../shared/jekyll/post-filename';
 import type { PostFacts } from '../../shared/jekyll/post-facts';
 import { compareDocuments, siteTaxonomy } from '../../shared/jekyll/taxonomy';
-import { YamlProblem } from '../../shared/jekyll/yaml';
-import type { IndexOptions, IndexedPost, PostDocument, PostProblem, PostSummary, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
+import { YamlProblem, parseFrontMatterYaml } from '../../shared/jekyll/yaml';
+import { applyFrontMatterEdits, type FrontMatterEdit } from '../../shared/frontmatter/edit';
+import { splitFrontMatter } from '../../shared/frontmatter/split';
+import { defaultsFor } from '../../shared/jekyll/defaults';
+import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, splitPostName } from '../../shared/jekyll/new-post';
+import { parseRubyTime } from '../../shared/jekyll/time';
+import { defaultTrashDir } from './data-dirs';
+import { createFileExclusive, folderTrash, type Trash } from './file-ops';
+import type { IndexOptions, IndexedPost, NewPostInput, PostDocument, PostProblem, PostSummary, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
@@ -26,6 +33,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** How the engine is set up by the face that runs it. */
 export interface SiteServiceOptions {
+  /** Where deleted posts go: the OS trash in the app; by default a trash folder outside the site. */
+  trash?: Trash;
   /** Folder for the index cache; null keeps the cache in memory only. */
   cacheDir?: string | null;
   /** Watch the open site for changes by other programs (the app and browser mode do; the CLI does not). */
@@ -133,6 +142,194 @@ export class SiteService implements SiteApi {
     this.refreshPost(site, rel);
     this.events.emit('postsChanged', { changes: [{ path: rel, kind: 'changed', hash: result.hash }] });
     return result;
+  }
+
+  async createPost(input: NewPostInput): Promise<PostSummary> {
+    const site = this.requireSite();
+    const when = this.userDate(site, input.date);
+    const slug = input.slug ?? slugForTitle(input.title, input.ascii);
+    const edits: FrontMatterEdit[] = [];
+    const layout = this.usualLayout(site);
+    if (layout !== null) edits.push({ path: ['layout'], value: layout });
+    edits.push({ path: ['title'], value: input.title });
+    if (!input.draft) edits.push({ path: ['date'], value: frontMatterDate(when, site.config.zone) });
+    const text = `${applyFrontMatterEdits('', edits)}\n`;
+    const folder = input.draft ? '_drafts' : '_posts';
+    const rel = await this.createUnique(site, folder, input.draft ? null : fileDate(when, site.config.zone), slug, '.md', text);
+    this.announce(site, [{ path: rel, kind: 'created' }]);
+    return this.summaryOf(site, rel);
+  }
+
+  async renamePost(input: string, change: RenameInput, expectedHash: string): Promise<PostSummary> {
+    const site = this.requireSite();
+    const current = await this.readForChange(site, input, expectedHash);
+    const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
+    const folder = current.rel.slice(0, current.rel.lastIndexOf('/'));
+    const slug = change.slug ?? (change.title !== undefined ? slugForTitle(change.title) : name.slug);
+    const when = change.date !== undefined ? this.userDate(site, change.date) : null;
+    const date = when !== null && name.date !== null ? fileDate(when, site.config.zone) : name.date;
+    const edits: FrontMatterEdit[] = [];
+    if (change.title !== undefined) edits.push({ path: ['title'], value: change.title });
+    if (when !== null && current.data['date'] !== undefined) edits.push({ path: ['date'], value: frontMatterDate(when, site.config.zone) });
+    const text = applyFrontMatterEdits(current.text, edits, current.rel);
+    const target = postPath(folder, date, slug, name.ext);
+    if (target === current.rel) {
+      await this.writePost(current.rel, text, expectedHash);
+      return this.summaryOf(site, current.rel);
+    }
+    return this.moveTo(site, current, folder, date, slug, name.ext, text);
+  }
+
+  async duplicatePost(input: string): Promise<PostSummary> {
+    const site = this.requireSite();
+    const doc = await this.readPost(input);
+    const current = await this.readForChange(site, doc.path, doc.hash);
+    const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
+    const folder = current.rel.slice(0, current.rel.lastIndexOf('/'));
+    const title = current.data['title'];
+    const text = typeof title === 'string' ? applyFrontMatterEdits(current.text, [{ path: ['title'], value: `${title} (copy)` }], current.rel) : current.text;
+    const rel = await this.createUnique(site, folder, name.date, `${name.slug}-copy`, name.ext, text);
+    this.announce(site, [{ path: rel, kind: 'created' }]);
+    return this.summaryOf(site, rel);
+  }
+
+  async deletePost(input: string, expectedHash: string): Promise<WriteResult> {
+    const site = this.requireSite();
+    const current = await this.readForChange(site, input, expectedHash);
+    await this.serialized(current.abs, async () => {
+      try {
+        await (this.options.trash ?? folderTrash(defaultTrashDir()))(current.abs);
+      } catch (error) {
+        throw new HanjiError('IO', `Could not move ${current.rel} to the trash (${(error as NodeJS.ErrnoException).code ?? 'error'}); it is still there.`, { path: current.rel });
+      }
+    });
+    this.announce(site, [{ path: current.rel, kind: 'deleted' }]);
+    return { path: current.rel, hash: expectedHash };
+  }
+
+  async publishPost(input: string, options: { date?: string }, expectedHash: string): Promise<PostSummary> {
+    const site = this.requireSite();
+    const current = await this.readForChange(site, input, expectedHash);
+    if (classifyPostPath(current.rel) === 'draft') {
+      const when = this.userDate(site, options.date);
+      const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
+      const text = applyFrontMatterEdits(current.text, [{ path: ['date'], value: frontMatterDate(when, site.config.zone) }], current.rel);
+      return this.moveTo(site, current, postsFolderFor(current.rel), fileDate(when, site.config.zone), name.slug, name.ext, text);
+    }
+    if (!('published' in current.data)) throw new HanjiError('BAD_REQUEST', `${current.rel} is already published.`, { path: current.rel });
+    await this.writePost(current.rel, applyFrontMatterEdits(current.text, [{ path: ['published'], remove: true }], current.rel), expectedHash);
+    return this.summaryOf(site, current.rel);
+  }
+
+  async unpublishPost(input: string, expectedHash: string): Promise<PostSummary> {
+    const site = this.requireSite();
+    const current = await this.readForChange(site, input, expectedHash);
+    if (classifyPostPath(current.rel) === 'draft') throw new HanjiError('BAD_REQUEST', `${current.rel} is a draft: Jekyll does not publish it anyway.`, { path: current.rel });
+    await this.writePost(current.rel, applyFrontMatterEdits(current.text, [{ path: ['published'], value: false }], current.rel), expectedHash);
+    return this.summaryOf(site, current.rel);
+  }
+
+  /** Read a post that is about to change, refusing it if it changed since the client read it. */
+  private async readForChange(site: OpenSite, input: string, expectedHash: string): Promise<{ abs: string; rel: string; text: string; data: Record<string, unknown> }> {
+    const doc = await this.readPost(input);
+    if (doc.hash !== expectedHash) {
+      throw new HanjiError('CONFLICT', `${doc.path} changed on disk since it was opened. Reload it before renaming, moving or deleting it.`, { path: doc.path });
+    }
+    const { abs } = resolvePostPath(site.info.root, doc.path);
+    const block = splitFrontMatter(doc.text);
+    let data: Record<string, unknown> = {};
+    if (block) {
+      try {
+        data = parseFrontMatterYaml(block.yaml);
+      } catch (error) {
+        const p = error as YamlProblem;
+        throw new HanjiError('INVALID_FRONT_MATTER', `${doc.path}: invalid front matter: ${p.message}. Fix it before this change.`, {
+          path: doc.path,
+          ...(p.line !== null ? { line: block.firstLine + p.line } : {}),
+          ...(p.column !== null ? { column: p.column + 1 } : {}),
+        });
+      }
+    }
+    return { abs, rel: doc.path, text: doc.text, data };
+  }
+
+  /** Write `text` as a new file (a free name from slug) and remove the old one: a rename or a move. */
+  private async moveTo(site: OpenSite, current: { abs: string; rel: string }, folder: string, date: string | null, slug: string, ext: string, text: string): Promise<PostSummary> {
+    const rel = await this.createUnique(site, folder, date, slug, ext, text);
+    try {
+      await fs.unlink(current.abs);
+    } catch (error) {
+      throw new HanjiError('IO', `Created ${rel} but could not remove ${current.rel} (${(error as NodeJS.ErrnoException).code ?? 'error'}); both now exist.`, { path: current.rel });
+    }
+    this.announce(site, [
+      { path: current.rel, kind: 'deleted' },
+      { path: rel, kind: 'created' },
+    ]);
+    return this.summaryOf(site, rel);
+  }
+
+  /** Create a file named from date and slug, adding `-2`, `-3`… when the name is taken. */
+  private async createUnique(site: OpenSite, folder: string, date: string | null, slug: string, ext: string, text: string): Promise<string> {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let n = 1; n < 1000; n++) {
+      const candidate = postPath(folder, date, n === 1 ? slug : `${slug}-${n}`, ext);
+      const { abs, rel } = resolvePostPath(site.info.root, candidate);
+      try {
+        await createFileExclusive(abs, bytes);
+        this.ownWrites.set(rel, hashBytes(bytes));
+        return rel;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw new HanjiError('IO', `Could not create ${rel} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { path: rel });
+        }
+      }
+    }
+    throw new HanjiError('CONFLICT', `Every name for "${slug}" in ${folder} is taken.`);
+  }
+
+  /** Update the index for changed files and tell the clients, with the new hashes. */
+  private announce(site: OpenSite, changes: { path: string; kind: PostChange['kind'] }[]): void {
+    const reported: PostChange[] = changes.map(({ path: rel, kind }) => {
+      if (kind === 'deleted' || !this.refreshPost(site, rel)) {
+        site.posts.delete(rel);
+        site.cache.delete(rel);
+        return { path: rel, kind: 'deleted', hash: null };
+      }
+      return { path: rel, kind, hash: this.ownWrites.get(rel) ?? null };
+    });
+    this.events.emit('postsChanged', { changes: reported });
+  }
+
+  private summaryOf(site: OpenSite, rel: string): PostSummary {
+    const facts = site.posts.get(rel);
+    if (!facts) throw new HanjiError('INTERNAL', `${rel} was written but could not be indexed.`, { path: rel });
+    return toSummary(facts);
+  }
+
+  /** A date typed by the user, in the site's zone; now when absent. */
+  private userDate(site: OpenSite, date: string | undefined): number {
+    if (date === undefined) return this.now();
+    try {
+      return parseRubyTime(date, site.config.zone);
+    } catch {
+      throw new HanjiError('BAD_REQUEST', `"${date}" is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM.`);
+    }
+  }
+
+  /** The layout new posts get: the one most recent posts name, unless the site's defaults already set one. */
+  private usualLayout(site: OpenSite): string | null {
+    if (typeof defaultsFor(site.config.defaults, '_posts/new.md', 'posts')['layout'] === 'string') return null;
+    const counts = new Map<string, number>();
+    for (const post of this.sortedPosts(site).slice(0, 100)) {
+      try {
+        const block = splitFrontMatter(readFileSync(path.join(site.info.root, ...post.path.split('/')), 'utf8'));
+        const layout = block ? parseFrontMatterYaml(block.yaml)['layout'] : undefined;
+        if (typeof layout === 'string') counts.set(layout, (counts.get(layout) ?? 0) + 1);
+      } catch {
+        // An unreadable post does not vote.
+      }
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
 
   /** Stop watching the open site and write its cache. */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/contract/bridge';
 import { fail } from '../../shared/contract/result';
 import { dispatch } from '../../shared/rpc/dispatch';
@@ -23,7 +23,11 @@ import { applySecurityPolicy } from './security';
 if (process.env['HANJI_USER_DATA']) app.setPath('userData', path.resolve(process.env['HANJI_USER_DATA']));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const service = new SiteService();
+const service = new SiteService({
+  watch: true,
+  cacheDir: path.join(app.getPath('userData'), 'cache'),
+  trash: (abs) => shell.trashItem(abs),
+});
 /** Folders the user chose here (startup site, File › Open); the renderer may reopen only these. */
 const grantedRoots = new Set<string>();
 const rendererApi = restrictOpenSite(service, (root) => grantedRoots.has(root));

@@ -1,4 +1,4 @@
-import type { IndexOptions, PostDocument, PostSummary, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
+import type { IndexOptions, NewPostInput, PostDocument, PostSummary, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
  * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
@@ -17,6 +17,18 @@ export interface SiteApi {
   readPost(path: string): Promise<PostDocument>;
   /** Save a post atomically; fails with CONFLICT when the file no longer has `expectedHash`. */
   writePost(path: string, text: string, expectedHash: string): Promise<WriteResult>;
+  /** Create a post (or a draft) with front matter from the site's habits; never replaces a file. */
+  createPost(input: NewPostInput): Promise<PostSummary>;
+  /** Rename a post's file from a new title, slug or date, updating its front matter to match. */
+  renamePost(path: string, change: RenameInput, expectedHash: string): Promise<PostSummary>;
+  /** Copy a post beside itself under a new slug and a "(copy)" title. */
+  duplicatePost(path: string): Promise<PostSummary>;
+  /** Move a post to the trash (the OS trash in the app; a trash folder outside the site otherwise). */
+  deletePost(path: string, expectedHash: string): Promise<WriteResult>;
+  /** Publish: a draft moves to `_posts` with its date set; an unpublished post loses `published: false`. */
+  publishPost(path: string, options: { date?: string }, expectedHash: string): Promise<PostSummary>;
+  /** Unpublish a post: `published: false`, so Jekyll skips it. */
+  unpublishPost(path: string, expectedHash: string): Promise<PostSummary>;
 }
 
 /** The name of one API method. */

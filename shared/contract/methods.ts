@@ -20,6 +20,12 @@ export const METHODS = {
   getIndex: { args: z.tuple([s.indexOptions]), value: s.siteIndexReport },
   readPost: { args: z.tuple([s.pathArg]), value: s.postDocument },
   writePost: { args: z.tuple([s.pathArg, s.textArg, s.hashArg]), value: s.writeResult },
+  createPost: { args: z.tuple([s.newPostInput]), value: s.postSummary },
+  renamePost: { args: z.tuple([s.pathArg, s.renameInput, s.hashArg]), value: s.postSummary },
+  duplicatePost: { args: z.tuple([s.pathArg]), value: s.postSummary },
+  deletePost: { args: z.tuple([s.pathArg, s.hashArg]), value: s.writeResult },
+  publishPost: { args: z.tuple([s.pathArg, s.publishOptions, s.hashArg]), value: s.postSummary },
+  unpublishPost: { args: z.tuple([s.pathArg, s.hashArg]), value: s.postSummary },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */

@@ -84,3 +84,24 @@ export const resultEnvelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: errorInfo }),
 ]);
+
+/** A date as typed by a user: a day, optionally with a time. */
+const dateArg = z.string().regex(/^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/u, 'expected YYYY-MM-DD or YYYY-MM-DD HH:MM');
+const titleArg = z.string().trim().min(1, 'title is empty').max(500, 'title is too long');
+const slugArg = z
+  .string()
+  .min(1, 'slug is empty')
+  .max(200, 'slug is too long')
+  .refine((s) => !/[/\\\0]/u.test(s) && s !== '.' && s !== '..', 'a slug cannot contain "/", "\\" or NUL');
+
+export const newPostInput = z.strictObject({
+  title: titleArg,
+  date: dateArg.optional(),
+  slug: slugArg.optional(),
+  draft: z.boolean().optional(),
+  ascii: z.boolean().optional(),
+});
+
+export const renameInput = z.strictObject({ title: titleArg.optional(), slug: slugArg.optional(), date: dateArg.optional() });
+
+export const publishOptions = z.strictObject({ date: dateArg.optional() });

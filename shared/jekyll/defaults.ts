@@ -3,8 +3,10 @@ import type { DefaultsSet } from './config';
 
 /** Jekyll's `Utils.deep_merge_hashes`: maps merge key by key, anything else is replaced by `overrides`. */
 export function deepMerge(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(base)) out[key] = base[key];
+  for (const key of Object.keys(overrides)) {
+    const value = overrides[key];
     const current = out[key];
     out[key] = isMap(current) && isMap(value) ? deepMerge(current, value) : value;
   }

@@ -53,7 +53,11 @@ export interface PostFacts {
 /** Jekyll's excerpt link-reference pattern (`excerpt.rb` MKDWN_LINK_REF_REGEX). */
 const LINK_REF = /^ {0,3}(\[[^\]]+\])(:.+)$/gmu;
 
-/** Read a post's text into data and excerpt; never throws for bad YAML (that is a problem of the post). */
+/**
+ * Read a post's text into data and excerpt; never throws for bad YAML (that is a problem of the
+ * post). `text` may be only the beginning of the file when it holds the front matter and the
+ * excerpt (see the index's decodeForIndex).
+ */
 export function parsePost(path: string, kind: PostKind, text: string, mtimeMs: number, config: SiteConfig): ParsedPost {
   const block = splitFrontMatter(text);
   const body = block ? text.slice(block.bodyStart) : text.replace(/^\uFEFF/u, '');

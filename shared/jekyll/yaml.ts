@@ -104,10 +104,19 @@ function parsePsychTime(text: string): RubyTime | null {
   return new RubyTime(wall - offsetMinutes * 60_000, text);
 }
 
+// js-yaml calls construct right after a successful resolve on the same text: remember the value.
+let lastText: string | null = null;
+let lastValue: unknown = null;
+
 const psychScalar = new yaml.Type('tag:yaml.org,2002:psych-scalar', {
   kind: 'scalar',
-  resolve: (data: string | null) => data === null || resolvePlainScalar(data) !== STRING,
-  construct: (data: string | null) => (data === null ? null : resolvePlainScalar(data)),
+  resolve: (data: string | null) => {
+    if (data === null) return true;
+    lastText = data;
+    lastValue = resolvePlainScalar(data);
+    return lastValue !== STRING;
+  },
+  construct: (data: string | null) => (data === null ? null : data === lastText ? lastValue : resolvePlainScalar(data)),
 });
 
 // js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.

@@ -87,3 +87,23 @@ export interface WriteResult {
   path: string;
   hash: string;
 }
+
+/** A new post: the title decides the slug (Hangul kept unless `ascii`), today decides the date. */
+export interface NewPostInput {
+  title: string;
+  /** `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]` in the site's zone; now when absent. */
+  date?: string;
+  slug?: string;
+  /** Create it in `_drafts` (undated file name) instead of `_posts`. */
+  draft?: boolean;
+  /** Make the slug ASCII only. */
+  ascii?: boolean;
+}
+
+/** A rename: the file name follows the new slug (or the slug of the new title) and date. */
+export interface RenameInput {
+  title?: string;
+  slug?: string;
+  /** `YYYY-MM-DD` or with a time; also written to a `date:` the front matter already has. */
+  date?: string;
+}

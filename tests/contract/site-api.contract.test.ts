@@ -3,11 +3,12 @@
  * the browser-mode HTTP bridge. Electron IPC uses the same dispatch() and is covered end to end.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { folderTrash } from '../../electron/core/file-ops';
 import { restrictOpenSite } from '../../electron/core/site-access';
 import { SiteService } from '../../electron/core/site-service';
 import { startWebServer } from '../../electron/web/server';
@@ -66,9 +67,11 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
   let conn: Connected;
   let api: SiteClient;
 
+  let trashDir: string;
   beforeEach(async () => {
     site = copySampleSite();
-    service = new SiteService();
+    trashDir = path.join(path.dirname(site.root), 'trash');
+    service = new SiteService({ trash: folderTrash(trashDir) });
     conn = await connect(service, site.root);
     api = conn.client;
   });
@@ -212,6 +215,67 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
         expect(readFileSync(outside, 'utf8')).toBe('secret');
       },
     );
+
+    describe('post operations', () => {
+      const file = (rel: string) => path.join(site.root, ...rel.split('/'));
+
+      it('creates a dated post named from its Hangul title, with front matter Jekyll reads back', async () => {
+        const post = await api.createPost({ title: '봄 소풍 준비', date: '2025-04-20 09:30' });
+        expect(post).toMatchObject({ path: '_posts/2025-04-20-봄-소풍-준비.md', title: '봄 소풍 준비', date: '2025-04-20T09:30:00+09:00', status: 'published' });
+        expect(readFileSync(file(post.path), 'utf8')).toBe('---\ntitle: 봄 소풍 준비\ndate: "2025-04-20 09:30:00 +0900"\n---\n\n');
+        const again = await api.createPost({ title: '봄 소풍 준비', date: '2025-04-20' });
+        expect(again.path).toBe('_posts/2025-04-20-봄-소풍-준비-2.md');
+        expect((await api.createPost({ title: '봄 소풍', ascii: true, draft: true })).path).toBe('_drafts/post.md');
+      });
+
+      it('renames the file from a new title and date, and updates the title', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        const renamed = await api.renamePost(KOREAN_POST, { title: '오픈AI 방한 총정리', date: '2025-02-06' }, doc.hash);
+        expect(renamed).toMatchObject({ path: '_posts/2025-02-06-오픈ai-방한-총정리.md', title: '오픈AI 방한 총정리', date: '2025-02-06T00:00:00+09:00' });
+        const after = readFileSync(file(renamed.path), 'utf8');
+        expect(after).toBe(doc.text.replace('title: "AI News - 오픈AI CEO 방한 정리"', 'title: "오픈AI 방한 총정리"'));
+        expect(readdirSync(path.join(site.root, '_posts'))).not.toContain(KOREAN_POST.slice('_posts/'.length));
+      });
+
+      it('duplicates a post beside itself with a "(copy)" title', async () => {
+        const copy = await api.duplicatePost(KOREAN_POST);
+        expect(copy).toMatchObject({ path: '_posts/2025-02-05-openai-korea-visit-notes-copy.md', title: 'AI News - 오픈AI CEO 방한 정리 (copy)' });
+        expect(readFileSync(file(KOREAN_POST), 'utf8')).toBe(readFileSync(file(copy.path), 'utf8').replace(' (copy)', ''));
+      });
+
+      it('deletes a post into a trash outside the site, and refuses a stale delete', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        await expect(api.deletePost(KOREAN_POST, sha256(Buffer.from('old')))).rejects.toMatchObject({ code: 'CONFLICT' });
+        await api.deletePost(KOREAN_POST, doc.hash);
+        expect(existsSync(file(KOREAN_POST))).toBe(false);
+        const trashed = readdirSync(trashDir);
+        expect(trashed).toHaveLength(1);
+        expect(readFileSync(path.join(trashDir, trashed[0] ?? ''), 'utf8')).toBe(doc.text);
+        expect((await api.listPosts()).some((p) => p.path === KOREAN_POST)).toBe(false);
+      });
+
+      it('publishes a draft to _posts with its date, and unpublishes and republishes a post', async () => {
+        const draft = await api.readPost('_drafts/next-post-ideas.md');
+        const published = await api.publishPost('_drafts/next-post-ideas.md', { date: '2025-07-01 08:00' }, draft.hash);
+        expect(published).toMatchObject({ path: '_posts/2025-07-01-next-post-ideas.md', status: 'published', date: '2025-07-01T08:00:00+09:00' });
+        expect(readFileSync(file(published.path), 'utf8')).toBe(draft.text.replace('title: "다음 글 아이디어"\n', 'title: "다음 글 아이디어"\n').replace('tags: [ideas]\n', 'tags: [ideas]\ndate: "2025-07-01 08:00:00 +0900"\n'));
+        expect(existsSync(file('_drafts/next-post-ideas.md'))).toBe(false);
+
+        const post = await api.readPost(KOREAN_POST);
+        expect(await api.unpublishPost(KOREAN_POST, post.hash)).toMatchObject({ status: 'unpublished' });
+        const unpublished = await api.readPost(KOREAN_POST);
+        expect(unpublished.text).toBe(post.text.replace('sidebar:\n  nav: "docs"\n', 'sidebar:\n  nav: "docs"\npublished: false\n'));
+        expect(await api.publishPost(KOREAN_POST, {}, unpublished.hash)).toMatchObject({ status: 'published' });
+        expect((await api.readPost(KOREAN_POST)).text).toBe(post.text);
+      });
+
+      it('refuses names and dates that are not a slug or a day', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        await expect(api.renamePost(KOREAN_POST, { slug: '../../escape' }, doc.hash)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        await expect(api.createPost({ title: 'x', date: 'tomorrow' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        await expect(api.createPost({ title: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      });
+    });
 
     it('announces a newly opened site', async () => {
       await waitForEventStream(api);

@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SAMPLE_SITE, tempDir } from '../../../helpers/temp-site';
+import { REPO_ROOT, SAMPLE_SITE, copySampleSite, tempDir } from '../../../helpers/temp-site';
 
 const cache = tempDir('hanji-cli-cache-');
 afterAll(() => cache.dispose());
 
 /** Run the CLI exactly as the README tells users to. */
 function cli(...args: string[]) {
-  const run = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HANJI_CACHE_DIR: cache.dir } });
+  const run = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HANJI_CACHE_DIR: cache.dir, HANJI_TRASH_DIR: path.join(cache.dir, 'trash') } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -32,6 +33,71 @@ describe('hanji CLI', () => {
       // Jekyll's excerpt is the body up to the first blank line, body's own leading newline included.
       excerpt: '\n벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다.\n\n',
     });
+  });
+
+  it('edits front matter with set and unset, changing only those lines', () => {
+    const site = copySampleSite();
+    try {
+      const rel = '_posts/2025-02-05-openai-korea-visit-notes.md';
+      const file = path.join(site.root, rel);
+      const before = readFileSync(file, 'utf8');
+      const set = cli('set', site.root, rel, 'toc=false', 'sidebar.nav=main', 'tag=[OpenAI, AI, 샘 올트먼, 카카오, 삼성전자]');
+      expect(set).toMatchObject({ code: 0, stdout: `updated ${rel}\n` });
+      expect(readFileSync(file, 'utf8')).toBe(
+        before.replace('toc: true', 'toc: false').replace('nav: "docs"', 'nav: "main"').replace('tag: [OpenAI, AI, 샘 올트먼, 카카오]', 'tag: [OpenAI, AI, 샘 올트먼, 카카오, 삼성전자]'),
+      );
+      expect(cli('unset', site.root, rel, 'toc', 'sidebar.nav')).toMatchObject({ code: 0 });
+      expect(readFileSync(file, 'utf8')).not.toMatch(/^toc:|nav:/mu);
+      expect(cli('set', site.root, rel, 'not-an-assignment')).toMatchObject({ code: 1, stdout: '' });
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('refuses to edit invalid front matter, naming file, line and column, and leaves it untouched', () => {
+    const site = copySampleSite();
+    try {
+      const rel = '_posts/2025-01-11-broken.md';
+      writeFileSync(path.join(site.root, rel), '---\ntitle: "ok"\ntags: [a, b\n---\nBody\n');
+      const run = cli('set', site.root, rel, 'title=new');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/_posts\/2025-01-11-broken\.md:\d+/u);
+      expect(readFileSync(path.join(site.root, rel), 'utf8')).toBe('---\ntitle: "ok"\ntags: [a, b\n---\nBody\n');
+      const check = cli('check', site.root, '--json');
+      expect(check.code).toBe(1);
+      expect(JSON.parse(check.stdout)).toContainEqual(expect.objectContaining({ path: rel, severity: 'error', line: 4 }));
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('creates a post with new and publishes a draft with publish', () => {
+    const site = copySampleSite();
+    try {
+      expect(cli('new', site.root, '--title', '여름 여행 계획', '--date', '2025-07-10')).toMatchObject({ code: 0, stdout: '_posts/2025-07-10-여름-여행-계획.md\n' });
+      expect(cli('new', site.root, '--title', '여름 여행 계획', '--draft', '--slug', 'summer-trip')).toMatchObject({ code: 0, stdout: '_drafts/summer-trip.md\n' });
+      expect(cli('publish', site.root, '_drafts/summer-trip.md', '--date', '2025-07-11')).toMatchObject({ code: 0, stdout: '_posts/2025-07-11-summer-trip.md\n' });
+      const report = JSON.parse(cli('index', site.root, '--json').stdout) as { posts: { path: string; status: string; title: string }[] };
+      expect(report.posts).toContainEqual(expect.objectContaining({ path: '_posts/2025-07-11-summer-trip.md', status: 'published', title: '여름 여행 계획' }));
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('check reports future posts and duplicate URLs, exiting 1 on errors', () => {
+    const site = copySampleSite();
+    try {
+      expect(cli('check', site.root)).toMatchObject({ code: 0, stdout: 'No problems found.\n' });
+      writeFileSync(path.join(site.root, '_posts', '2099-01-01-later.md'), '---\ntitle: later\n---\n');
+      writeFileSync(path.join(site.root, '_posts', '2025-03-11-jekyll-front-matter-basics.md'), '---\ncategories: [Jekyll, Guides]\n---\n');
+      const run = cli('check', site.root, '--json');
+      expect(run.code).toBe(1);
+      const problems = JSON.parse(run.stdout) as { path: string; severity: string; message: string }[];
+      expect(problems).toContainEqual(expect.objectContaining({ path: '_posts/2099-01-01-later.md', severity: 'warning' }));
+      expect(problems.filter((p) => p.message.includes('/jekyll/guides/jekyll-front-matter-basics/'))).toHaveLength(2);
+    } finally {
+      site.dispose();
+    }
   });
 
   it('prints help on --help', () => {

@@ -7,6 +7,8 @@ import { dispatch } from '../../../../shared/rpc/dispatch';
 
 const HASH = 'a'.repeat(64);
 
+const SUMMARY = { path: '_posts/a.md', status: 'published', title: 't', date: '2025-01-01T00:00:00+00:00', slug: 'a', id: '/a', url: '/a', tags: [], categories: [], problems: [] } as const;
+
 function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
   return {
     openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }),
@@ -15,6 +17,12 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     getIndex: async () => ({ site: { root: '/', title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }, posts: [], ignored: [], tags: [], categories: [], problems: [] }),
     readPost: async (path) => ({ path, text: 'x', hash: HASH }),
     writePost: async (path) => ({ path, hash: HASH }),
+    createPost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
+    renamePost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
+    duplicatePost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
+    deletePost: async (path) => ({ path, hash: HASH }),
+    publishPost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
+    unpublishPost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
     ...overrides,
   };
 }
