@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ParsedPost, PostFacts } from '../../shared/jekyll/post-facts';
+import type { PostFacts } from '../../shared/jekyll/post-facts';
 import { documentId } from '../../shared/jekyll/url';
+import type { IgnoredFile } from './post-scan';
 import { writeFileAtomic } from './atomic-write';
 
 /** One cached post: the file it was read from (size, mtime) and its facts under the rules `rules`. */
@@ -12,10 +13,6 @@ export interface CacheEntry {
   facts: PostFacts;
   /** The site rules the facts were computed under (see `rulesKey`). */
   rules: string;
-  /** The parse, kept in memory only: new rules recompute facts from it without reading the file. */
-  parsed?: ParsedPost;
-  /** The excerpt separator the parse used (the excerpt is cut while parsing). */
-  parsedSeparator?: string;
 }
 
 const VERSION = 3;
@@ -30,7 +27,8 @@ type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], 
  * file read only when the full index is asked for, so opening a 10,000-post site parses a few MB.
  */
 export class IndexCache {
-  private entries: Map<string, CacheEntry> | null = null;
+  private entriesByPath: Map<string, CacheEntry> | null = null;
+  private ignoredFiles: IgnoredFile[] = [];
   private excerpts: Map<string, string | null> | null = null;
   private readonly file: string | null;
   private dirty = false;
@@ -45,6 +43,22 @@ export class IndexCache {
   get(rel: string, size: number, mtimeMs: number): CacheEntry | null {
     const entry = this.map().get(rel);
     return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : null;
+  }
+
+  /** Every cached post, in no particular order. */
+  entries(): [string, CacheEntry][] {
+    return [...this.map()];
+  }
+
+  /** The files Jekyll ignores, as the last full scan found them. */
+  ignored(): IgnoredFile[] {
+    this.map();
+    return this.ignoredFiles;
+  }
+
+  setIgnored(ignored: IgnoredFile[]): void {
+    if (JSON.stringify(ignored) !== JSON.stringify(this.ignoredFiles)) this.dirty = true;
+    this.ignoredFiles = ignored;
   }
 
   /** True when nothing is cached (a first open): every file will be read anyway. */
@@ -78,6 +92,12 @@ export class IndexCache {
     const file = this.file;
     if (!file || !this.dirty) return this.saving;
     this.dirty = false;
+    // Serialize after the caller has moved on (opening a site does not wait for its cache).
+    this.saving = this.saving.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => this.write(file));
+    return this.saving;
+  }
+
+  private async write(file: string): Promise<void> {
     const all = [...this.map()];
     const rules = all[0]?.[1].rules ?? '';
     const entries: Record<string, StoredFacts> = {};
@@ -87,32 +107,27 @@ export class IndexCache {
       entries[rel] = [size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.slug, facts.url, facts.tags, facts.categories, facts.problems];
       excerpts[rel] = facts.excerpt !== undefined ? facts.excerpt : this.excerpt(rel);
     }
-    const index = JSON.stringify({ version: VERSION, rules, entries });
-    const excerptBody = JSON.stringify({ version: VERSION, excerpts });
-    const write = async () => {
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        await writeFileAtomic(`${file}.excerpts`, Buffer.from(excerptBody), 0o600);
-        await writeFileAtomic(file, Buffer.from(index), 0o600);
-      } catch (error) {
-        console.warn(`hanji: could not write the index cache ${file}`, error);
-      }
-    };
-    this.saving = this.saving.then(write);
-    return this.saving;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      await writeFileAtomic(`${file}.excerpts`, Buffer.from(JSON.stringify({ version: VERSION, excerpts })), 0o600);
+      await writeFileAtomic(file, Buffer.from(JSON.stringify({ version: VERSION, rules, entries, ignored: this.ignoredFiles })), 0o600);
+    } catch (error) {
+      console.warn(`hanji: could not write the index cache ${file}`, error);
+    }
   }
 
   private map(): Map<string, CacheEntry> {
-    this.entries ??= this.load();
-    return this.entries;
+    this.entriesByPath ??= this.load();
+    return this.entriesByPath;
   }
 
   private load(): Map<string, CacheEntry> {
     const entries = new Map<string, CacheEntry>();
     if (!this.file) return entries;
     try {
-      const raw = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; rules?: string; entries?: Record<string, StoredFacts> };
+      const raw = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; rules?: string; entries?: Record<string, StoredFacts>; ignored?: IgnoredFile[] };
       if (raw.version !== VERSION || !raw.entries || typeof raw.rules !== 'string') return entries;
+      this.ignoredFiles = Array.isArray(raw.ignored) ? raw.ignored : [];
       for (const [rel, [size, mtimeMs, status, title, date, dateMs, slug, url, tags, categories, problems]] of Object.entries(raw.entries)) {
         // No excerpt: it is read lazily with excerpt().
         const facts: PostFacts = { path: rel, status, title, date, dateMs, slug, id: documentId(url, slug), url, tags, categories, problems };

@@ -41,7 +41,7 @@ export type IndexProgress = (done: number, total: number) => void;
 
 /** The site rules facts depend on; when they change, every post's facts are recomputed. */
 export function rulesKey(config: SiteConfig): string {
-  return JSON.stringify([config.excerptSeparator, config.zone, config.permalink, config.defaults, config.markdownExt, config.future]);
+  return JSON.stringify([config.excerptSeparator, config.timezone, config.permalink, config.defaults, config.markdownExt, config.future]);
 }
 
 /**
@@ -67,7 +67,7 @@ export async function buildIndex(root: string, config: SiteConfig, cache: IndexC
   }
   onProgress?.(files.length, files.length);
   cache.retain(new Set(files.map((f) => f.rel)));
-  void cache.save();
+  cache.setIgnored(ignored);
   return { posts, ignored, problems, tempFiles };
 }
 
@@ -91,21 +91,31 @@ export function indexFile(file: PostFile, config: SiteConfig, rules: string, cac
   // A post whose front matter is broken is dated by the clock: never reuse its facts.
   const reusable = cached && cached.rules === rules && !cached.facts.problems.some((p) => p.message.startsWith('invalid front matter'));
   if (cached && reusable) return { facts: withStatus(cached.facts, config, nowMs) };
-  let parsed = cached?.parsedSeparator === config.excerptSeparator ? cached.parsed : undefined;
-  if (!parsed) {
-    let text: string | null;
-    try {
-      text = decodeForIndex(bytes ?? readFileSync(file.abs), config.excerptSeparator);
-    } catch (error) {
-      return { problem: unreadable(file.rel, error) };
-    }
-    if (text === null) return { problem: { path: file.rel, line: null, column: null, severity: 'error', message: 'not valid UTF-8: Jekyll skips this file' } };
-    parsed = parsePost(file.rel, file.draft ? 'draft' : 'post', text, stat.mtimeMs, config);
+  // Facts under other rules are recomputed from the file: rules rarely change, and keeping every
+  // parse in memory for that would cost a 10,000-post site tens of MB.
+  let text: string | null;
+  try {
+    text = decodeForIndex(bytes ?? readFileSync(file.abs), config.excerptSeparator);
+  } catch (error) {
+    return { problem: unreadable(file.rel, error) };
   }
-  const facts = postFacts(parsed, config, nowMs);
-  const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, facts, rules, parsed, parsedSeparator: config.excerptSeparator };
+  if (text === null) return { problem: { path: file.rel, line: null, column: null, severity: 'error', message: 'not valid UTF-8: Jekyll skips this file' } };
+  const facts = postFacts(parsePost(file.rel, file.draft ? 'draft' : 'post', text, stat.mtimeMs, config), config, nowMs);
+  const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, facts, rules };
   cache.set(file.rel, entry);
   return { facts };
+}
+
+/**
+ * The index as the cache last saw it, without touching the post files: for showing a re-opened
+ * site at once while `buildIndex` checks every file in the background. Null when the cache is
+ * empty or was made under other rules.
+ */
+export function indexFromCache(cache: IndexCache, config: SiteConfig, nowMs: number): SiteIndex | null {
+  const rules = rulesKey(config);
+  const entries = cache.entries();
+  if (entries.length === 0 || entries.some(([, e]) => e.rules !== rules)) return null;
+  return { posts: entries.map(([, e]) => withStatus(e.facts, config, nowMs)), ignored: cache.ignored(), problems: [], tempFiles: [] };
 }
 
 /** Published or future depends on the clock; everything else about cached facts does not. */

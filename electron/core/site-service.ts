@@ -20,7 +20,7 @@ import type { IndexOptions, IndexedPost, NewPostInput, PostDocument, PostProblem
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
-import { buildIndex, indexFile, rulesKey, type IndexProgress } from './site-index';
+import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, type SiteIndex } from './site-index';
 import { resolvePostPath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
 
@@ -43,6 +43,12 @@ export interface SiteServiceOptions {
   now?: () => number;
   /** Reports indexing progress of a large site. */
   onIndexProgress?: IndexProgress;
+  /**
+   * `after`: a re-opened site is listed from the cache at once and every file is checked in the
+   * background, changes arriving as a postsChanged event (the app and browser mode). `before`
+   * (the default): opening waits until every file is checked (the CLI, whose output must be exact).
+   */
+  revalidate?: 'before' | 'after';
 }
 
 /** The open site: its folder, configuration, index and watcher. */
@@ -89,7 +95,13 @@ export class SiteService implements SiteApi {
     const { config, problems: configProblems } = readConfig(abs);
     const cache = this.cacheFor(abs);
     const site: OpenSite = { info: siteInfo(abs, config), config, configProblems, cache, posts: new Map(), ignored: [], problems: [], watcher: null };
-    await this.reindex(site);
+    const cached = this.options.revalidate === 'after' ? indexFromCache(cache, config, this.now()) : null;
+    if (cached) {
+      this.useIndex(site, cached);
+      void this.revalidate(site);
+    } else {
+      await this.reindex(site);
+    }
     this.site = site;
     if (this.options.watch) site.watcher = watchSite(abs, (changes) => void this.onExternalChanges(site, changes));
     this.events.emit('siteChanged', site.info);
@@ -352,10 +364,38 @@ export class SiteService implements SiteApi {
 
   private async reindex(site: OpenSite): Promise<void> {
     const index = await buildIndex(site.info.root, site.config, site.cache, this.now(), this.options.onIndexProgress);
+    this.useIndex(site, index);
+    await sweepOrphans(index.tempFiles, this.now());
+    // Writing the cache waits until the site is open and shown.
+    setTimeout(() => void site.cache.save(), 1000).unref();
+  }
+
+  private useIndex(site: OpenSite, index: SiteIndex): void {
     site.posts = new Map(index.posts.map((p) => [p.path, p]));
     site.ignored = index.ignored;
     site.problems = index.problems;
-    await sweepOrphans(index.tempFiles, this.now());
+  }
+
+  /** Check a site listed from the cache against its files, and report what differs. */
+  private async revalidate(site: OpenSite): Promise<void> {
+    // Let the open finish and the list reach the client first: scanning starts synchronously.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const before = site.posts;
+    try {
+      await this.reindex(site);
+    } catch (error) {
+      console.warn(`hanji: could not check ${site.info.root} against the cache`, error);
+      return;
+    }
+    if (this.site !== site) return;
+    const changes: PostChange[] = [];
+    for (const [rel, facts] of site.posts) {
+      const old = before.get(rel);
+      if (!old) changes.push({ path: rel, kind: 'created', hash: null });
+      else if (JSON.stringify(old) !== JSON.stringify(facts)) changes.push({ path: rel, kind: 'changed', hash: null });
+    }
+    for (const rel of before.keys()) if (!site.posts.has(rel)) changes.push({ path: rel, kind: 'deleted', hash: null });
+    if (changes.length > 0) this.events.emit('postsChanged', { changes });
   }
 
   /** Re-read one post into the index after it changed; false when it is gone or no longer a post. */

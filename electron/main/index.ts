@@ -25,6 +25,7 @@ if (process.env['HANJI_USER_DATA']) app.setPath('userData', path.resolve(process
 const here = path.dirname(fileURLToPath(import.meta.url));
 const service = new SiteService({
   watch: true,
+  revalidate: 'after',
   cacheDir: path.join(app.getPath('userData'), 'cache'),
   trash: (abs) => shell.trashItem(abs),
 });

@@ -16,7 +16,8 @@ export interface SiteEvents {
   siteChanged: SiteInfo;
   /**
    * Posts changed on disk, by Hanji or by another program; one batch per burst of changes (a
-   * `git checkout` of 200 files is one event). `hash` is null for a deleted file.
+   * `git checkout` of 200 files is one event). `hash` is null for a deleted file, and when a
+   * background check of a re-opened site found the change without reading the file.
    */
   postsChanged: { changes: PostChange[] };
 }

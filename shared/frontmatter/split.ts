@@ -25,8 +25,9 @@ export interface FrontMatterBlock {
 }
 
 // Ruby's regex runs in multiline mode (`.` matches newlines; `^`/`$` are line anchors). `\s*`
-// after the opening dashes may itself span blank lines, exactly as in Jekyll.
-const FRONT_MATTER = /^(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)[^\S\n]*$\n?)/mu;
+// may span lines, exactly as in Jekyll: after the opening dashes, and after the closing ones,
+// where it swallows the blank lines before the body (checked against Ruby).
+const FRONT_MATTER = /^(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)\s*$\n?)/mu;
 
 /** Split a post's text as Jekyll does; null when it has no front matter. */
 export function splitFrontMatter(text: string): FrontMatterBlock | null {

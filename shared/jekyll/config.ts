@@ -45,12 +45,17 @@ export function normalizeSiteConfig(raw: Record<string, unknown>): SiteConfig {
   const markdownExt = text('markdown_ext', 'markdown,mkdown,mkdn,mkd,md')
     .split(',')
     .map((ext) => `.${ext.trim().toLowerCase()}`);
+  let zone: string | null = null;
   return {
     title: text('title', ''),
     url: text('url', ''),
     baseurl: text('baseurl', ''),
     timezone,
-    zone: timezone && isKnownZone(timezone) ? timezone : DEFAULT_ZONE,
+    // Checked on first use: loading ICU's zone data costs ~20 ms, which a re-open from cache never needs.
+    get zone() {
+      zone ??= timezone && isKnownZone(timezone) ? timezone : DEFAULT_ZONE;
+      return zone;
+    },
     permalink: text('permalink', 'date'),
     defaults: readDefaults(raw['defaults']),
     excerptSeparator: typeof raw['excerpt_separator'] === 'string' ? raw['excerpt_separator'] : '\n\n',

@@ -40,11 +40,8 @@ export function expandPermalink(template: string, values: Readonly<Record<string
 /** `URL.escape_path`: Addressable-style escaping that keeps sub-delims, `:`, `@` and `/`, and `#` as `%23`. */
 export function escapePath(value: string): string {
   if (value === '' || /^[a-zA-Z0-9./-]+$/u.test(value)) return value;
-  let out = '';
-  for (const char of value) {
-    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/u.test(char) ? char : encodeURIComponent(char);
-  }
-  return out;
+  // encodeURIComponent escapes each run as UTF-8 %XX; every character it would keep is allowed anyway.
+  return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]+/gu, encodeURIComponent);
 }
 
 /** `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`, squeeze repeated `/`. */

@@ -4,6 +4,7 @@
  * this schema makes its plain scalars resolve exactly as Psych's ScalarScanner does.
  */
 import yaml from 'js-yaml';
+import { parseSimpleFrontMatter } from './yaml-fast';
 
 /** A YAML timestamp (`2025-03-01 20:00:00 -0800`): Psych's Time, kept as the instant it names. */
 export class RubyTime {
@@ -44,7 +45,12 @@ const STRING = Symbol('string');
 /** What Psych makes of a plain (unquoted) scalar. */
 export function resolvePlainScalar(text: string): unknown {
   if (text === '') return null;
-  if (STRINGISH.test(text) || text.includes('\n')) {
+  // Fast path for the common case: a word starting with an ASCII letter or a Hangul syllable
+  // always matches STRINGISH (it has no end anchor), and past five characters it is a string.
+  const first = text.charCodeAt(0);
+  const letter = (first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 0xac00 && first <= 0xd7a3);
+  if (letter && text.length > 5) return STRING;
+  if (letter || STRINGISH.test(text) || text.includes('\n')) {
     if (text.length > 5 || /^[^ytonf~]/iu.test(text)) return STRING;
     if (text === '~' || /^null$/iu.test(text)) return null;
     if (/^(?:yes|true|on)$/iu.test(text)) return true;
@@ -142,6 +148,11 @@ export class YamlProblem extends Error {
   }
 }
 
+/** The full parser (js-yaml with Psych's schema), for tests that hold the fast path to it. */
+export function parseWithJsYaml(source: string): unknown {
+  return yaml.load(source, { schema: PSYCH_SCHEMA });
+}
+
 /**
  * Parse front-matter YAML as Jekyll would, refusing oversized blocks, duplicate keys (js-yaml's
  * default) and alias bombs (aliases are shared references here, so the expanded size is counted).
@@ -150,6 +161,8 @@ export function parseFrontMatterYaml(source: string): Record<string, unknown> {
   if (source.length > MAX_FRONT_MATTER_CHARS) {
     throw new YamlProblem(`front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KiB`, null, null);
   }
+  const simple = parseSimpleFrontMatter(source);
+  if (simple) return simple;
   let data: unknown;
   try {
     data = yaml.load(source, { schema: PSYCH_SCHEMA });

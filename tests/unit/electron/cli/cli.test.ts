@@ -30,8 +30,8 @@ describe('hanji CLI', () => {
       url: '/%EC%9D%BC%EC%83%81/%EB%B4%84-%EC%82%B0%EC%B1%85-%EA%B8%B0%EB%A1%9D/',
       tags: ['산책', '봄'],
       categories: ['일상'],
-      // Jekyll's excerpt is the body up to the first blank line, body's own leading newline included.
-      excerpt: '\n벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다.\n\n',
+      // Jekyll's body starts after the blank lines that follow the closing `---`.
+      excerpt: '벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다.\n\n',
     });
   });
 

@@ -54,6 +54,25 @@ describe('the site index', () => {
     await second.close();
   });
 
+  it('re-opens as the app does: listed from the cache at once, then every file checked in the background', async () => {
+    const first = new SiteService({ cacheDir: cache.dir });
+    await first.openSite(site.root);
+    await first.close();
+    const file = path.join(site.root, POST);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('봄 산책 기록', '가을 산책 기록'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+
+    const app = new SiteService({ cacheDir: cache.dir, revalidate: 'after' });
+    const checked = new Promise<unknown>((resolve) => app.events.subscribe((m) => m.event === 'postsChanged' && resolve(m.payload)));
+    await app.openSite(site.root);
+    expect(await titleOf(app)).toBe('봄 산책 기록');
+    expect(await checked).toEqual({ changes: [{ path: POST, kind: 'changed', hash: null }] });
+    expect(await titleOf(app)).toBe('가을 산책 기록');
+    // Excerpts live in a second cache file, read on demand.
+    expect((await app.getIndex({})).posts.find((p) => p.path === '_posts/2025-06-30-상반기-회고.md')?.excerpt).toBe('올해 상반기에는 블로그에 글을 꾸준히 쓰는 것을 목표로 삼았다.\n\n');
+    await app.close();
+  });
+
   it('reads a file again when its mtime or size changed', async () => {
     const service = new SiteService({ cacheDir: cache.dir });
     await service.openSite(site.root);
