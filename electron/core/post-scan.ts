@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { SKIPPED_FOLDERS, classifyPostPath, isFilteredName, whyIgnored } from '../../shared/jekyll/post-filename';
+import { SKIPPED_FOLDERS, isFilteredName, parsePostFilename, whyIgnored } from '../../shared/jekyll/post-filename';
 import { TEMP_PREFIX, TEMP_SUFFIX } from './atomic-write';
 
 /** A file Jekyll reads as a post or a draft, before its text is read. */
@@ -25,23 +25,27 @@ export function scanPostFiles(root: string): { posts: PostFile[]; ignored: Ignor
   const posts: PostFile[] = [];
   const ignored: IgnoredFile[] = [];
   const tempFiles: string[] = [];
-  const walk = (dir: string, rel: string, inside: boolean) => {
+  // `kind` is the post folder the walk is in (null above it); the folders on the way were already
+  // checked, so a file's own name decides (the full rule in classifyPostPath is kept for the rest).
+  const walk = (dir: string, rel: string, kind: 'post' | 'draft' | null, clean: boolean) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const name = entry.name;
+      const childRel = rel ? `${rel}/${name}` : name;
       if (entry.isDirectory()) {
-        const isPostFolder = entry.name === '_posts' || entry.name === '_drafts';
-        if (SKIPPED_FOLDERS.has(entry.name) || (!inside && !isPostFolder && isFilteredName(entry.name))) continue;
-        walk(path.join(dir, entry.name), childRel, inside || isPostFolder);
-      } else if (inside && entry.isFile() && entry.name.startsWith(TEMP_PREFIX)) {
-        if (entry.name.endsWith(TEMP_SUFFIX)) tempFiles.push(path.join(dir, entry.name));
-      } else if (inside && entry.isFile()) {
+        const folderKind = name === '_posts' ? 'post' : name === '_drafts' ? 'draft' : null;
+        if (SKIPPED_FOLDERS.has(name) || (!kind && !folderKind && isFilteredName(name))) continue;
+        walk(path.join(dir, name), childRel, kind ?? folderKind, kind === null || (clean && !isFilteredName(name)));
+      } else if (kind && entry.isFile() && name.startsWith(TEMP_PREFIX)) {
+        if (name.endsWith(TEMP_SUFFIX)) tempFiles.push(path.join(dir, name));
+      } else if (kind && entry.isFile()) {
         const nfc = childRel.normalize('NFC');
-        const kind = classifyPostPath(nfc);
-        if (kind) posts.push({ rel: nfc, abs: path.join(dir, entry.name), draft: kind === 'draft' });
+        const fileName = name.normalize('NFC');
+        const read = clean && !isFilteredName(fileName) && (kind === 'draft' ? /\.[^./]+$/u.test(fileName) : parsePostFilename(fileName) !== null);
+        if (read) posts.push({ rel: nfc, abs: path.join(dir, name), draft: kind === 'draft' });
         else ignored.push({ path: nfc, reason: whyIgnored(nfc) ?? 'not read by Jekyll' });
       }
     }
   };
-  walk(root, '', false);
+  walk(root, '', null, true);
   return { posts, ignored, tempFiles };
 }

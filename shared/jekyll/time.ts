@@ -138,9 +138,10 @@ function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, s
  */
 export function fromZonedWallClock(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   const wall = utcMs(year, month, day, hour, minute, second);
-  const first = wall - inZone(wall, zone).offsetMinutes * 60_000;
-  const second_ = wall - inZone(first, zone).offsetMinutes * 60_000;
-  return inZone(second_, zone).offsetMinutes === inZone(first, zone).offsetMinutes ? second_ : Math.max(first, second_);
+  const first = wall - offsetMinutesAt(wall, zone) * 60_000;
+  const firstOffset = offsetMinutesAt(first, zone);
+  const next = wall - firstOffset * 60_000;
+  return offsetMinutesAt(next, zone) === firstOffset ? next : Math.max(first, next);
 }
 
 /** `2025-01-15T07:30:00+09:00`: ISO 8601 with the zone's offset at that moment. */
@@ -173,6 +174,14 @@ function completeYear(text: string): number {
  * and zone (`Z`, `UTC`, `GMT`, `+09:00`, `+0900`, `-8`). Throws InvalidDate where Ruby raises.
  */
 export function parseRubyTime(text: string, zone: string): number {
+  // The common case, a file-name date (`2025-02-05`), without the general pattern.
+  const simple = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(text);
+  if (simple) {
+    const m = Number(simple[2]);
+    const d = Number(simple[3]);
+    if (m < 1 || m > 12 || d < 1 || d > 31) throw new InvalidDate(text);
+    return fromZonedWallClock(zone, Number(simple[1]), m, d);
+  }
   const match =
     /^\s*(\d{2,4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/iu.exec(text);
   if (!match) throw new InvalidDate(text);

@@ -28,13 +28,38 @@ export class UnknownPlaceholder extends Error {
 
 /** Expand a template with placeholder values (`generate_url_from_drop`) and sanitize the result. */
 export function expandPermalink(template: string, values: Readonly<Record<string, string>>): string {
-  const expanded = template.replace(/:([a-z_]+)/gu, (match, key: string) => {
+  let expanded = '';
+  for (const part of templateParts(template)) {
+    if (typeof part === 'string') {
+      expanded += part;
+      continue;
+    }
     // `:title_` style keys fall back to the key without the trailing underscore.
-    const winner = [key, ...(key.endsWith('_') ? [key.slice(0, -1)] : [])].find((k) => Object.hasOwn(values, k));
-    if (winner === undefined) throw new UnknownPlaceholder(key);
-    return escapePath(values[winner] ?? '') + match.slice(winner.length + 1);
-  });
+    const winner = Object.hasOwn(values, part.key) ? part.key : part.key.endsWith('_') && Object.hasOwn(values, part.key.slice(0, -1)) ? part.key.slice(0, -1) : undefined;
+    if (winner === undefined) throw new UnknownPlaceholder(part.key);
+    expanded += escapePath(values[winner] ?? '') + part.key.slice(winner.length);
+  }
   return sanitizeUrl(expanded);
+}
+
+type TemplatePart = string | { key: string };
+const parsedTemplates = new Map<string, TemplatePart[]>();
+
+/** A template split into literal text and `:key` placeholders, once per template. */
+function templateParts(template: string): TemplatePart[] {
+  let parts = parsedTemplates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const match of template.matchAll(/:([a-z_]+)/gu)) {
+      if (match.index > last) parts.push(template.slice(last, match.index));
+      parts.push({ key: match[1] as string });
+      last = match.index + match[0].length;
+    }
+    if (last < template.length) parts.push(template.slice(last));
+    parsedTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 /** `URL.escape_path`: Addressable-style escaping that keeps sub-delims, `:`, `@` and `/`, and `#` as `%23`. */
