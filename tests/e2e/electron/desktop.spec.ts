@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { REPO_ROOT, SAMPLE_SITE, copySampleSite, tempDir } from '../../helpers/temp-site';
+import { METHOD_NAMES } from '../../../shared/contract/method-names';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary();
@@ -60,7 +61,7 @@ test.describe('desktop app', () => {
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
-      hanji: ['getSite', 'listPosts', 'onEvent', 'openSite', 'readPost', 'writePost'],
+      hanji: [...METHOD_NAMES, 'onEvent'].sort(),
       ipcRenderer: 'undefined',
       webview: true,
     });
