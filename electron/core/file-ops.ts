@@ -16,8 +16,26 @@ export async function createFileExclusive(target: string, data: Uint8Array, mode
   await writeFileAtomic(temp, data, mode);
   try {
     await fs.link(temp, target);
+  } catch (error) {
+    // exFAT, FAT and many network shares have no hard links: create the file exclusively instead.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await writeNewFile(target, data, mode);
   } finally {
     await fs.unlink(temp).catch(() => undefined);
+  }
+}
+
+/** `open(O_CREAT|O_EXCL)`, write every byte, fsync; a failed write removes the half-made file. */
+async function writeNewFile(target: string, data: Uint8Array, mode: number): Promise<void> {
+  const handle = await fs.open(target, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.unlink(target).catch(() => undefined);
+    throw error;
   }
 }
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PostFacts } from '../../shared/jekyll/post-facts';
-import { documentId } from '../../shared/jekyll/url';
 import type { IgnoredFile } from './post-scan';
 import { writeFileAtomic } from './atomic-write';
 
@@ -15,10 +14,10 @@ export interface CacheEntry {
   rules: string;
 }
 
-const VERSION = 3;
+const VERSION = 4;
 
-/** A post's facts on disk: positional, and without what can be derived (path, id) or is kept apart (excerpt). */
-type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, slug: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
+/** A post's facts on disk: positional, without the path (the key) and the excerpt (kept apart). */
+type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, slug: string, id: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
 
 /**
  * The indexed posts of one site, kept between opens (in memory, and on disk when a folder is
@@ -104,7 +103,7 @@ export class IndexCache {
     const excerpts: Record<string, string | null> = {};
     for (const [rel, { size, mtimeMs, facts, rules: r }] of all) {
       if (r !== rules) continue;
-      entries[rel] = [size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.slug, facts.url, facts.tags, facts.categories, facts.problems];
+      entries[rel] = [size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.slug, facts.id, facts.url, facts.tags, facts.categories, facts.problems];
       excerpts[rel] = facts.excerpt !== undefined ? facts.excerpt : this.excerpt(rel);
     }
     try {
@@ -128,9 +127,10 @@ export class IndexCache {
       const raw = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; rules?: string; entries?: Record<string, StoredFacts>; ignored?: IgnoredFile[] };
       if (raw.version !== VERSION || !raw.entries || typeof raw.rules !== 'string') return entries;
       this.ignoredFiles = Array.isArray(raw.ignored) ? raw.ignored : [];
-      for (const [rel, [size, mtimeMs, status, title, date, dateMs, slug, url, tags, categories, problems]] of Object.entries(raw.entries)) {
+      for (const rel in raw.entries) {
+        const [size, mtimeMs, status, title, date, dateMs, slug, id, url, tags, categories, problems] = raw.entries[rel] as StoredFacts;
         // No excerpt: it is read lazily with excerpt().
-        const facts: PostFacts = { path: rel, status, title, date, dateMs, slug, id: documentId(url, slug), url, tags, categories, problems };
+        const facts: PostFacts = { path: rel, status, title, date, dateMs, slug, id, url, tags, categories, problems };
         entries.set(rel, { size, mtimeMs, facts, rules: raw.rules });
       }
     } catch {

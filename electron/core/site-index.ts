@@ -74,8 +74,9 @@ export async function buildIndex(root: string, config: SiteConfig, cache: IndexC
 /**
  * The facts of one post file: from the cache while the file (size, mtime) and the rules are
  * unchanged (only the status, which depends on the clock, is redone), else read and parsed.
+ * `readNow` reads the file in the same open as its stat; `force` never reuses the cache.
  */
-export function indexFile(file: PostFile, config: SiteConfig, rules: string, cache: IndexCache, nowMs: number, readNow = false): { facts: PostFacts } | { problem: PostProblem } {
+export function indexFile(file: PostFile, config: SiteConfig, rules: string, cache: IndexCache, nowMs: number, readNow = false, force = false): { facts: PostFacts } | { problem: PostProblem } {
   let stat: Stats;
   let bytes: Buffer | null = null;
   try {
@@ -89,7 +90,9 @@ export function indexFile(file: PostFile, config: SiteConfig, rules: string, cac
   }
   const cached = cache.get(file.rel, stat.size, stat.mtimeMs);
   // A post whose front matter is broken is dated by the clock: never reuse its facts.
-  const reusable = cached && cached.rules === rules && !cached.facts.problems.some((p) => p.message.startsWith('invalid front matter'));
+  // `force`: the watcher or a save says the file changed, which a same-size write within the
+  // file system's mtime granularity would hide from size and mtime.
+  const reusable = !force && cached && cached.rules === rules && !cached.facts.problems.some((p) => p.message.startsWith('invalid front matter'));
   if (cached && reusable) return { facts: withStatus(cached.facts, config, nowMs) };
   // Facts under other rules are recomputed from the file: rules rarely change, and keeping every
   // parse in memory for that would cost a 10,000-post site tens of MB.

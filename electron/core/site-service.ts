@@ -61,6 +61,19 @@ interface OpenSite {
   ignored: { path: string; reason: string }[];
   problems: PostProblem[];
   watcher: { close(): Promise<void>; ready: Promise<void> } | null;
+  /** Counts index builds: a build whose result arrives after a newer one started is dropped. */
+  generation: number;
+  /** Posts changed by saves or the watcher while a build runs: read again when it lands. */
+  touched: Set<string>;
+}
+
+/** A post about to change: its text and data as checked, and the real file behind it. */
+interface PostForChange {
+  abs: string;
+  target: string;
+  rel: string;
+  text: string;
+  data: Record<string, unknown>;
 }
 
 /** Temp files older than this are orphans of a crashed save, not a save in progress. */
@@ -94,7 +107,7 @@ export class SiteService implements SiteApi {
     await this.close();
     const { config, problems: configProblems } = readConfig(abs);
     const cache = this.cacheFor(abs);
-    const site: OpenSite = { info: siteInfo(abs, config), config, configProblems, cache, posts: new Map(), ignored: [], problems: [], watcher: null };
+    const site: OpenSite = { info: siteInfo(abs, config), config, configProblems, cache, posts: new Map(), ignored: [], problems: [], watcher: null, generation: 0, touched: new Set() };
     const cached = this.options.revalidate === 'after' ? indexFromCache(cache, config, this.now()) : null;
     if (cached) {
       this.useIndex(site, cached);
@@ -149,7 +162,12 @@ export class SiteService implements SiteApi {
     const { abs, rel } = resolvePostPath(site.info.root, input);
     // Through a symlink, replace the file it points to (already confined by resolvePostPath), not the link.
     const target = await fs.realpath(abs).catch(() => abs);
-    const result = await this.serialized(target, () => this.replaceFile(target, rel, text, expectedHash));
+    return this.serialized(target, () => this.saveInPlace(site, target, rel, text, expectedHash));
+  }
+
+  /** Replace a post's bytes (the caller holds its save lock), index it and tell the clients. */
+  private async saveInPlace(site: OpenSite, target: string, rel: string, text: string, expectedHash: string): Promise<WriteResult> {
+    const result = await this.replaceFile(target, rel, text, expectedHash);
     this.ownWrites.set(rel, result.hash);
     this.refreshPost(site, rel);
     this.events.emit('postsChanged', { changes: [{ path: rel, kind: 'changed', hash: result.hash }] });
@@ -174,7 +192,10 @@ export class SiteService implements SiteApi {
 
   async renamePost(input: string, change: RenameInput, expectedHash: string): Promise<PostSummary> {
     const site = this.requireSite();
-    const current = await this.readForChange(site, input, expectedHash);
+    return this.changePost(site, input, expectedHash, (current) => this.renameLocked(site, current, change, expectedHash));
+  }
+
+  private async renameLocked(site: OpenSite, current: PostForChange, change: RenameInput, expectedHash: string): Promise<PostSummary> {
     const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
     const folder = current.rel.slice(0, current.rel.lastIndexOf('/'));
     const slug = change.slug ?? (change.title !== undefined ? slugForTitle(change.title) : name.slug);
@@ -186,16 +207,16 @@ export class SiteService implements SiteApi {
     const text = applyFrontMatterEdits(current.text, edits, current.rel);
     const target = postPath(folder, date, slug, name.ext);
     if (target === current.rel) {
-      await this.writePost(current.rel, text, expectedHash);
+      await this.saveInPlace(site, current.target, current.rel, text, expectedHash);
       return this.summaryOf(site, current.rel);
     }
-    return this.moveTo(site, current, folder, date, slug, name.ext, text);
+    return this.moveTo(site, current, folder, date, slug, name.ext, text, expectedHash);
   }
 
   async duplicatePost(input: string): Promise<PostSummary> {
     const site = this.requireSite();
     const doc = await this.readPost(input);
-    const current = await this.readForChange(site, doc.path, doc.hash);
+    const current = this.withData(doc.path, doc.text);
     const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
     const folder = current.rel.slice(0, current.rel.lastIndexOf('/'));
     const title = current.data['title'];
@@ -207,38 +228,51 @@ export class SiteService implements SiteApi {
 
   async deletePost(input: string, expectedHash: string): Promise<WriteResult> {
     const site = this.requireSite();
-    const current = await this.readForChange(site, input, expectedHash);
-    await this.serialized(current.abs, async () => {
+    const rel = await this.changePost(site, input, expectedHash, async (current) => {
       try {
         await (this.options.trash ?? folderTrash(defaultTrashDir()))(current.abs);
       } catch (error) {
         throw new HanjiError('IO', `Could not move ${current.rel} to the trash (${(error as NodeJS.ErrnoException).code ?? 'error'}); it is still there.`, { path: current.rel });
       }
+      return current.rel;
     });
-    this.announce(site, [{ path: current.rel, kind: 'deleted' }]);
-    return { path: current.rel, hash: expectedHash };
+    this.announce(site, [{ path: rel, kind: 'deleted' }]);
+    return { path: rel, hash: expectedHash };
   }
 
   async publishPost(input: string, options: { date?: string }, expectedHash: string): Promise<PostSummary> {
     const site = this.requireSite();
-    const current = await this.readForChange(site, input, expectedHash);
-    if (classifyPostPath(current.rel) === 'draft') {
-      const when = this.userDate(site, options.date);
-      const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
-      const text = applyFrontMatterEdits(current.text, [{ path: ['date'], value: frontMatterDate(when, site.config.zone) }], current.rel);
-      return this.moveTo(site, current, postsFolderFor(current.rel), fileDate(when, site.config.zone), name.slug, name.ext, text);
-    }
-    if (!('published' in current.data)) throw new HanjiError('BAD_REQUEST', `${current.rel} is already published.`, { path: current.rel });
-    await this.writePost(current.rel, applyFrontMatterEdits(current.text, [{ path: ['published'], remove: true }], current.rel), expectedHash);
-    return this.summaryOf(site, current.rel);
+    return this.changePost(site, input, expectedHash, async (current) => {
+      if (classifyPostPath(current.rel) === 'draft') {
+        const when = this.userDate(site, options.date);
+        const name = splitPostName(current.rel.slice(current.rel.lastIndexOf('/') + 1));
+        const text = applyFrontMatterEdits(current.text, [{ path: ['date'], value: frontMatterDate(when, site.config.zone) }], current.rel);
+        return this.moveTo(site, current, postsFolderFor(current.rel), fileDate(when, site.config.zone), name.slug, name.ext, text, expectedHash);
+      }
+      if (!('published' in current.data)) throw new HanjiError('BAD_REQUEST', `${current.rel} is already published.`, { path: current.rel });
+      await this.saveInPlace(site, current.target, current.rel, applyFrontMatterEdits(current.text, [{ path: ['published'], remove: true }], current.rel), expectedHash);
+      return this.summaryOf(site, current.rel);
+    });
   }
 
   async unpublishPost(input: string, expectedHash: string): Promise<PostSummary> {
     const site = this.requireSite();
-    const current = await this.readForChange(site, input, expectedHash);
-    if (classifyPostPath(current.rel) === 'draft') throw new HanjiError('BAD_REQUEST', `${current.rel} is a draft: Jekyll does not publish it anyway.`, { path: current.rel });
-    await this.writePost(current.rel, applyFrontMatterEdits(current.text, [{ path: ['published'], value: false }], current.rel), expectedHash);
-    return this.summaryOf(site, current.rel);
+    return this.changePost(site, input, expectedHash, async (current) => {
+      if (classifyPostPath(current.rel) === 'draft') throw new HanjiError('BAD_REQUEST', `${current.rel} is a draft: Jekyll does not publish it anyway.`, { path: current.rel });
+      await this.saveInPlace(site, current.target, current.rel, applyFrontMatterEdits(current.text, [{ path: ['published'], value: false }], current.rel), expectedHash);
+      return this.summaryOf(site, current.rel);
+    });
+  }
+
+  /**
+   * Run a change to an existing post under that file's save lock, after checking (under the lock)
+   * that the file still has the hash the client read: a save or another change cannot slip in
+   * between the check and the change.
+   */
+  private async changePost<T>(site: OpenSite, input: string, expectedHash: string, change: (current: PostForChange) => Promise<T>): Promise<T> {
+    const { abs } = resolvePostPath(site.info.root, input);
+    const target = await fs.realpath(abs).catch(() => abs);
+    return this.serialized(target, async () => change({ ...(await this.readForChange(site, input, expectedHash)), target }));
   }
 
   /** Read a post that is about to change, refusing it if it changed since the client read it. */
@@ -248,6 +282,12 @@ export class SiteService implements SiteApi {
       throw new HanjiError('CONFLICT', `${doc.path} changed on disk since it was opened. Reload it before renaming, moving or deleting it.`, { path: doc.path });
     }
     const { abs } = resolvePostPath(site.info.root, doc.path);
+    return { abs, ...this.withData(doc.path, doc.text) };
+  }
+
+  /** A post's text with its front-matter data; INVALID_FRONT_MATTER (with the line) when it cannot be read. */
+  private withData(rel: string, text: string): { rel: string; text: string; data: Record<string, unknown> } {
+    const doc = { path: rel, text };
     const block = splitFrontMatter(doc.text);
     let data: Record<string, unknown> = {};
     if (block) {
@@ -262,12 +302,19 @@ export class SiteService implements SiteApi {
         });
       }
     }
-    return { abs, rel: doc.path, text: doc.text, data };
+    return { rel: doc.path, text: doc.text, data };
   }
 
   /** Write `text` as a new file (a free name from slug) and remove the old one: a rename or a move. */
-  private async moveTo(site: OpenSite, current: { abs: string; rel: string }, folder: string, date: string | null, slug: string, ext: string, text: string): Promise<PostSummary> {
+  private async moveTo(site: OpenSite, current: { abs: string; rel: string }, folder: string, date: string | null, slug: string, ext: string, text: string, expectedHash: string): Promise<PostSummary> {
     const rel = await this.createUnique(site, folder, date, slug, ext, text);
+    // Another program may have written the old file meanwhile: never remove what we did not read.
+    const still = await fs.readFile(current.abs).then(hashBytes, () => null);
+    if (still !== expectedHash) {
+      await fs.unlink(resolvePostPath(site.info.root, rel).abs).catch(() => undefined);
+      this.ownWrites.delete(rel);
+      throw new HanjiError('CONFLICT', `${current.rel} changed on disk during the change; nothing was moved.`, { path: current.rel });
+    }
     try {
       await fs.unlink(current.abs);
     } catch (error) {
@@ -362,12 +409,21 @@ export class SiteService implements SiteApi {
     return cache;
   }
 
-  private async reindex(site: OpenSite): Promise<void> {
+  /** Build the index again; null when a newer build started meanwhile, else the posts changed during it. */
+  private async reindex(site: OpenSite): Promise<string[] | null> {
+    const generation = ++site.generation;
+    site.touched.clear();
     const index = await buildIndex(site.info.root, site.config, site.cache, this.now(), this.options.onIndexProgress);
+    if (generation !== site.generation) return null;
     this.useIndex(site, index);
+    // The build may have listed these before they changed: read them again.
+    const touched = [...site.touched];
+    for (const rel of touched) if (!this.refreshPost(site, rel)) site.posts.delete(rel);
+    site.touched.clear();
     await sweepOrphans(index.tempFiles, this.now());
     // Writing the cache waits until the site is open and shown.
     setTimeout(() => void site.cache.save(), 1000).unref();
+    return touched;
   }
 
   private useIndex(site: OpenSite, index: SiteIndex): void {
@@ -381,20 +437,24 @@ export class SiteService implements SiteApi {
     // Let the open finish and the list reach the client first: scanning starts synchronously.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const before = site.posts;
+    let touched: string[] | null;
     try {
-      await this.reindex(site);
+      touched = await this.reindex(site);
     } catch (error) {
       console.warn(`hanji: could not check ${site.info.root} against the cache`, error);
       return;
     }
-    if (this.site !== site) return;
+    if (this.site !== site || touched === null) return;
+    // Posts saved or seen by the watcher meanwhile were announced already.
+    const announced = new Set(touched);
     const changes: PostChange[] = [];
     for (const [rel, facts] of site.posts) {
+      if (announced.has(rel)) continue;
       const old = before.get(rel);
       if (!old) changes.push({ path: rel, kind: 'created', hash: null });
       else if (JSON.stringify(old) !== JSON.stringify(facts)) changes.push({ path: rel, kind: 'changed', hash: null });
     }
-    for (const rel of before.keys()) if (!site.posts.has(rel)) changes.push({ path: rel, kind: 'deleted', hash: null });
+    for (const rel of before.keys()) if (!site.posts.has(rel) && !announced.has(rel)) changes.push({ path: rel, kind: 'deleted', hash: null });
     if (changes.length > 0) this.events.emit('postsChanged', { changes });
   }
 
@@ -402,8 +462,9 @@ export class SiteService implements SiteApi {
   private refreshPost(site: OpenSite, rel: string): boolean {
     const kind = classifyPostPath(rel);
     if (!kind) return false;
+    site.touched.add(rel);
     const file = { rel, abs: path.join(site.info.root, ...rel.split('/')), draft: kind === 'draft' };
-    const result = indexFile(file, site.config, rulesKey(site.config), site.cache, this.now());
+    const result = indexFile(file, site.config, rulesKey(site.config), site.cache, this.now(), true, true);
     if ('problem' in result) {
       site.posts.delete(rel);
       return false;

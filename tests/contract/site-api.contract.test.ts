@@ -269,6 +269,24 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
         expect((await api.readPost(KOREAN_POST)).text).toBe(post.text);
       });
 
+      it('never loses a save made at the same moment as a rename or a delete of the same version', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        const saved = `${doc.text}저장된 줄\n`;
+        const [rename, save] = await Promise.allSettled([api.renamePost(KOREAN_POST, { slug: 'renamed' }, doc.hash), api.writePost(KOREAN_POST, saved, doc.hash)]);
+        // One of the two wins; whichever it is, the saved text is on disk or the save was refused
+        // (CONFLICT, or NOT_FOUND when the rename moved the file first), so the editor keeps it.
+        const onDisk = readdirSync(path.join(site.root, '_posts')).map((n) => readFileSync(path.join(site.root, '_posts', n), 'utf8'));
+        if (save.status === 'fulfilled') expect(onDisk).toContain(saved);
+        else expect(['CONFLICT', 'NOT_FOUND']).toContain((save.reason as { code: string }).code);
+        expect(rename.status === 'fulfilled' && save.status === 'fulfilled').toBe(false);
+
+        const again = await api.readPost(rename.status === 'fulfilled' ? rename.value.path : KOREAN_POST);
+        const text2 = `${again.text}또 다른 줄\n`;
+        const [del, save2] = await Promise.allSettled([api.deletePost(again.path, again.hash), api.writePost(again.path, text2, again.hash)]);
+        expect(del.status === 'fulfilled' && save2.status === 'fulfilled').toBe(false);
+        if (save2.status === 'fulfilled') expect(readFileSync(path.join(site.root, ...again.path.split('/')), 'utf8')).toBe(text2);
+      });
+
       it('refuses names and dates that are not a slug or a day', async () => {
         const doc = await api.readPost(KOREAN_POST);
         await expect(api.renamePost(KOREAN_POST, { slug: '../../escape' }, doc.hash)).rejects.toMatchObject({ code: 'BAD_REQUEST' });

@@ -73,6 +73,21 @@ describe('the site index', () => {
     await app.close();
   });
 
+  it('keeps a save made while the background check of a re-opened site runs', async () => {
+    for (let i = 0; i < 3000; i++) writeFileSync(path.join(site.root, '_posts', `2020-01-01-bulk-${i}.md`), `---\ntitle: "bulk ${i}"\n---\n`);
+    const first = new SiteService({ cacheDir: cache.dir });
+    await first.openSite(site.root);
+    await first.close();
+
+    const app = new SiteService({ cacheDir: cache.dir, revalidate: 'after' });
+    await app.openSite(site.root);
+    const doc = await app.readPost(POST);
+    await app.writePost(POST, doc.text.replace('봄 산책 기록', '봄 산책 저장본'), doc.hash);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the check of 3,000 files has landed
+    expect(await titleOf(app)).toBe('봄 산책 저장본');
+    await app.close();
+  });
+
   it('reads a file again when its mtime or size changed', async () => {
     const service = new SiteService({ cacheDir: cache.dir });
     await service.openSite(site.root);
