@@ -14,10 +14,10 @@ export interface CacheEntry {
   rules: string;
 }
 
-const VERSION = 4;
+const VERSION = 5;
 
 /** A post's facts on disk: positional, without the path (the key) and the excerpt (kept apart). */
-type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, slug: string, id: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
+type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, published: boolean, slug: string, id: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
 
 /**
  * The indexed posts of one site, kept between opens (in memory, and on disk when a folder is
@@ -103,7 +103,7 @@ export class IndexCache {
     const excerpts: Record<string, string | null> = {};
     for (const [rel, { size, mtimeMs, facts, rules: r }] of all) {
       if (r !== rules) continue;
-      entries[rel] = [size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.slug, facts.id, facts.url, facts.tags, facts.categories, facts.problems];
+      entries[rel] = [size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.published, facts.slug, facts.id, facts.url, facts.tags, facts.categories, facts.problems];
       excerpts[rel] = facts.excerpt !== undefined ? facts.excerpt : this.excerpt(rel);
     }
     try {
@@ -128,9 +128,9 @@ export class IndexCache {
       if (raw.version !== VERSION || !raw.entries || typeof raw.rules !== 'string') return entries;
       this.ignoredFiles = Array.isArray(raw.ignored) ? raw.ignored : [];
       for (const rel in raw.entries) {
-        const [size, mtimeMs, status, title, date, dateMs, slug, id, url, tags, categories, problems] = raw.entries[rel] as StoredFacts;
+        const [size, mtimeMs, status, title, date, dateMs, published, slug, id, url, tags, categories, problems] = raw.entries[rel] as StoredFacts;
         // No excerpt: it is read lazily with excerpt().
-        const facts: PostFacts = { path: rel, status, title, date, dateMs, slug, id, url, tags, categories, problems };
+        const facts: PostFacts = { path: rel, status, title, date, dateMs, published, slug, id, url, tags, categories, problems };
         entries.set(rel, { size, mtimeMs, facts, rules: raw.rules });
       }
     } catch {

@@ -132,8 +132,14 @@ export class SiteService implements SiteApi {
   async getIndex(options: IndexOptions): Promise<SiteIndexReport> {
     const site = this.requireSite();
     const posts = this.sortedPosts(site);
+    // What `jekyll build` with these flags renders: drafts need --drafts, unpublished posts (drafts
+    // included) --unpublished, posts dated after now --future (unless future: true).
+    const now = this.now();
     const counted = posts.filter(
-      (p) => p.status === 'published' || (p.status === 'draft' && options.drafts) || (p.status === 'future' && options.future) || (p.status === 'unpublished' && options.unpublished),
+      (p) =>
+        (p.status !== 'draft' || options.drafts === true) &&
+        (p.published || options.unpublished === true) &&
+        (p.dateMs <= now || site.config.future || options.future === true),
     );
     return {
       site: site.info,

@@ -27,7 +27,8 @@ export interface FrontMatterBlock {
 // Ruby's regex runs in multiline mode (`.` matches newlines; `^`/`$` are line anchors). `\s*`
 // may span lines, exactly as in Jekyll: after the opening dashes, and after the closing ones,
 // where it swallows the blank lines before the body (checked against Ruby).
-const FRONT_MATTER = /^(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)\s*$\n?)/mu;
+// Ruby's \s is ASCII whitespace only (an ideographic space after --- is not "blank").
+const FRONT_MATTER = /^(---[ \t\r\n\f\v]*\n[\s\S]*?\n?)^((?:---|\.\.\.)[ \t\r\n\f\v]*$\n?)/mu;
 
 /** Split a post's text as Jekyll does; null when it has no front matter. */
 export function splitFrontMatter(text: string): FrontMatterBlock | null {
@@ -39,7 +40,7 @@ export function splitFrontMatter(text: string): FrontMatterBlock | null {
   if (!match || match.index !== 0) return null;
   const head = match[1] ?? '';
   const closing = match[2] ?? '';
-  const opening = /^---\s*?\n/u.exec(head)?.[0] ?? '---\n';
+  const opening = /^---[ \t\r\n\f\v]*?\n/u.exec(head)?.[0] ?? '---\n';
   const yamlStart = offset + opening.length;
   const yamlEnd = offset + head.length;
   return {

@@ -40,6 +40,8 @@ export interface PostFacts {
   date: string;
   /** Milliseconds since the epoch: for sorting and for the `future` test. */
   dateMs: number;
+  /** False when `published:` is false or empty: Jekyll builds it only with --unpublished (drafts too). */
+  published: boolean;
   slug: string;
   id: string;
   url: string;
@@ -77,17 +79,40 @@ export function parsePost(path: string, kind: PostKind, text: string, mtimeMs: n
       };
     }
   }
-  const separator = typeof data?.['excerpt_separator'] === 'string' ? data['excerpt_separator'] : config.excerptSeparator;
+  // A front-matter separator wins, then one from `defaults`, then `_config.yml`'s.
+  const fromDefaults = config.defaults.length > 0 ? defaultsFor(config.defaults, path, 'posts')['excerpt_separator'] : undefined;
+  const separator = typeof data?.['excerpt_separator'] === 'string' ? data['excerpt_separator'] : typeof fromDefaults === 'string' ? fromDefaults : config.excerptSeparator;
   return { path, kind, data, excerpt: separator === '' ? null : excerptOf(body, separator), yamlProblem, mtimeMs };
 }
 
+/** Liquid tags that open a block (Liquid 4 and Jekyll's `highlight`): an excerpt cut inside one gets its end tag. */
+const LIQUID_BLOCKS = new Set(['if', 'unless', 'for', 'case', 'capture', 'comment', 'raw', 'tablerow', 'ifchanged', 'highlight']);
+
+/**
+ * `Excerpt#extract_excerpt` (Jekyll 4.3): the body before the separator; when the separator cut a
+ * Liquid block open, its end tag is appended; link definitions after the cut that the excerpt uses
+ * are appended too, so its links keep working.
+ */
 function excerptOf(body: string, separator: string): string {
   const at = body.indexOf(separator);
   if (at < 0) return body;
   const tail = body.slice(at + separator.length);
-  // Array#join in Ruby flattens the [label, definition] pairs with the same separator.
-  const refs = tail.includes(']:') ? [...tail.matchAll(LINK_REF)].flatMap((m) => [m[1], m[2]]) : [];
-  return `${body.slice(0, at)}\n\n${refs.join('\n')}`;
+  let head = body.slice(0, at);
+  if (tail === '') return head;
+  if (head.includes('{%')) head = sanctifyLiquidTags(head);
+  const definitions = tail.includes(']:') ? [...tail.matchAll(LINK_REF)].filter((m) => head.includes(m[1] as string)).map((m) => `${m[1]}${m[2]}`) : [];
+  return definitions.length === 0 ? head : `${head}\n\n${definitions.join('\n')}`;
+}
+
+function sanctifyLiquidTags(head: string): string {
+  let out = head;
+  const names = [...head.matchAll(/\{%-?\s*(\w+)\s*[\s\S]*?-?%\}/gu)].map((m) => m[1] as string);
+  for (const name of names.reverse()) {
+    if (!LIQUID_BLOCKS.has(name)) continue;
+    if (new RegExp(`\\{%-?\\s*end${name}[\\s\\S]*?\\s*-?%\\}`, 'u').test(out)) continue;
+    out += `\n{% end${name} %}`;
+  }
+  return out;
 }
 
 /** Derive every fact of a parsed post under the site's configuration, at build time `nowMs`. */
@@ -131,9 +156,10 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
   const title = valid ? rubyToS(data['title']) : null;
 
   let url = '';
-  const template = typeof data['permalink'] === 'string' && data['permalink'] !== '' ? data['permalink'] : permalinkTemplate(config.permalink);
+  // Any string, even '' (which gives the URL `/`), replaces the site's template.
+  const template = typeof data['permalink'] === 'string' ? data['permalink'] : permalinkTemplate(config.permalink);
   try {
-    url = expandPermalink(template, placeholders(keysOf(template), slug, baseNoExt, extension, categories, dateMs, config));
+    url = expandPermalink(template, placeholders(keysOf(template), post.path, slug, baseNoExt, extension, categories, dateMs, config));
   } catch (error) {
     if (!(error instanceof UnknownPlaceholder)) throw error;
     problem('error', error.message);
@@ -150,6 +176,7 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
     title,
     date: formatIsoInZone(dateMs, config.zone),
     dateMs,
+    published,
     slug,
     id: documentId(url, slug),
     url,
@@ -247,7 +274,7 @@ function safeFilenameDate(date: string, zone: string, fallback: number): number 
 }
 
 /** The values of `drops/url_drop.rb` for one post, computed only for the keys a template uses. */
-function placeholders(keys: ReadonlySet<string>, slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
+function placeholders(keys: ReadonlySet<string>, relPath: string, slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
   const values: Record<string, string> = {};
   const need = (key: string) => keys.has(key) || keys.has(`${key}_`);
   if ([...keys].some((k) => DATE_KEYS.has(k.replace(/_$/u, '')))) Object.assign(values, dateParts(inZone(dateMs, config.zone)));
@@ -261,6 +288,8 @@ function placeholders(keys: ReadonlySet<string>, slug: string, baseNoExt: string
     values['output_ext'] = config.markdownExt.includes(ext) || ext === '.html' ? '.html' : extension;
   }
   if (need('collection')) values['collection'] = 'posts';
+  // Document#cleaned_relative_path: the path without extension, with the first `_posts` removed.
+  if (need('path')) values['path'] = relPath.slice(0, relPath.length - extension.length).replace('_posts', '').replace(/\.+$/u, '');
   return values;
 }
 

@@ -23,10 +23,10 @@ export function parsePostFilename(path: string): PostFilename | null {
 
 /** Jekyll's `Utils.titleize_slug`: each dash-separated word capitalized, joined by spaces. */
 export function titleizeSlug(slug: string): string {
-  return slug
-    .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
-    .join(' ');
+  const words = slug.split('-');
+  // Ruby's String#split drops trailing empty fields: `trailing-hyphen-` has two words.
+  while (words.length > 0 && words[words.length - 1] === '') words.pop();
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(' ');
 }
 
 /** True when Jekyll's entry filter drops a file by its name: `.`, `_`, `#`, `~` prefixes or a `~` suffix. */

@@ -12,7 +12,10 @@ const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`]/u;
 
 /** Parse simple front matter with Psych's meaning, or null when it needs the full parser. */
 export function parseSimpleFrontMatter(source: string): Record<string, unknown> | null {
-  if (/[#\t{}&*!|>\\]/u.test(source)) return null;
+  // Comments, tabs, flow maps, anchors, tags, block scalars, escapes, control characters (which
+  // Psych refuses) and `__proto__` keys all go to the full parser.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+  if (/[#\t{}&*!|>\\\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/u.test(source) || source.includes('__proto__')) return null;
   const lines = source.split('\n');
   const data: Record<string, unknown> = {};
   for (let i = 0; i < lines.length; i++) {

@@ -77,11 +77,14 @@ function isRealDay(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** `12:30:45` is 45045 in YAML 1.1 (sexagesimal). */
+/**
+ * Psych's sexagesimal: part `e` counts 60^|e-2|, so `12:30:45` is 45045 as YAML 1.1 says, but a
+ * two-part `1:30` is 1×3600 + 30×60 = 5400 (a Psych quirk Jekyll inherits). Ruby's `to_i`
+ * ignores the sign of the later parts and keeps the first's.
+ */
 function base60(text: string): number {
-  const sign = text.startsWith('-') ? -1 : 1;
-  const parts = text.replace(/^[-+]/u, '').replace(/_/gu, '').split(':');
-  return sign * parts.reduce((sum, part) => sum * 60 + Number(part), 0);
+  const parts = text.replace(/_/gu, '').split(':');
+  return parts.reduce((sum, part, e) => sum + Number(part) * 60 ** Math.abs(e - 2), 0);
 }
 
 /** Ruby's `Integer()` on the digits: a leading 0 is octal, 0x hex, 0b binary. */
@@ -99,6 +102,8 @@ function parsePsychTime(text: string): RubyTime | null {
   const match = /^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.\d*)?\s*(Z|[-+]\d{1,2}(?::?\d\d)?)?$/u.exec(text);
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match as unknown as string[];
+  // Ruby's Time.utc raises on these (Psych then keeps the text as a string); day 29-31 rolls over.
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 24 || Number(mi) > 59 || Number(s) > 60) return null;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   if (Number.isNaN(wall)) return null;
   let offsetMinutes = 0;

@@ -31,7 +31,7 @@ describe('hanji CLI', () => {
       tags: ['산책', '봄'],
       categories: ['일상'],
       // Jekyll's body starts after the blank lines that follow the closing `---`.
-      excerpt: '벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다.\n\n',
+      excerpt: '벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다.',
     });
   });
 

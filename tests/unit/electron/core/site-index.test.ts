@@ -69,7 +69,7 @@ describe('the site index', () => {
     expect(await checked).toEqual({ changes: [{ path: POST, kind: 'changed', hash: null }] });
     expect(await titleOf(app)).toBe('가을 산책 기록');
     // Excerpts live in a second cache file, read on demand.
-    expect((await app.getIndex({})).posts.find((p) => p.path === '_posts/2025-06-30-상반기-회고.md')?.excerpt).toBe('올해 상반기에는 블로그에 글을 꾸준히 쓰는 것을 목표로 삼았다.\n\n');
+    expect((await app.getIndex({})).posts.find((p) => p.path === '_posts/2025-06-30-상반기-회고.md')?.excerpt).toBe('올해 상반기에는 블로그에 글을 꾸준히 쓰는 것을 목표로 삼았다.');
     await app.close();
   });
 
@@ -143,6 +143,7 @@ describe('the site index', () => {
 
   it('counts tags over published posts only, unless the flags include the others', async () => {
     writeFileSync(path.join(site.root, '_posts', '2099-01-01-later.md'), '---\ntags: [미래]\n---\n');
+    writeFileSync(path.join(site.root, '_drafts', 'hidden-draft.md'), '---\ntags: [숨김]\npublished: false\n---\n');
     const service = new SiteService();
     await service.openSite(site.root);
     const names = async (options: object) => (await service.getIndex(options)).tags.map((t) => t.name);
@@ -150,5 +151,8 @@ describe('the site index', () => {
     expect(await names({})).not.toContain('ideas');
     expect(await names({ future: true })).toContain('미래');
     expect(await names({ drafts: true })).toContain('ideas');
+    // An unpublished draft needs --unpublished as well, as in `jekyll build --drafts`.
+    expect(await names({ drafts: true })).not.toContain('숨김');
+    expect(await names({ drafts: true, unpublished: true })).toContain('숨김');
   });
 });

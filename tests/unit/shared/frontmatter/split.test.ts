@@ -18,7 +18,7 @@ describe('splitFrontMatter (JEKYLL-RULES §2.2)', () => {
     expect(text.slice(block?.bodyStart)).toBe(body);
   });
 
-  it.each(['no front matter', '----\ntitle\n---\n', ' ---\ntitle: a\n---\n', '---js\n{}\n---\n', '---\ntitle: a\nno closer\n'])('finds none in %j', (text) => {
+  it.each(['no front matter', '----\ntitle\n---\n', ' ---\ntitle: a\n---\n', '---js\n{}\n---\n', '---\ntitle: a\nno closer\n', '---\u3000\ntitle: a\n---\n'])('finds none in %j', (text) => {
     expect(splitFrontMatter(text)).toBeNull();
   });
 });

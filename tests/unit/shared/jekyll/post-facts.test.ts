@@ -32,6 +32,10 @@ describe('§3 title, slug, date', () => {
     expect(facts('_posts/2025-01-01-comma-separated-tags.md', fm('title:')).title).toBe('Comma Separated Tags');
   });
 
+  it('titles a slug ending in a hyphen as Ruby splits it', () => {
+    expect(facts('_posts/2025-01-01-trailing-hyphen-.md', 'x').title).toBe('Trailing Hyphen');
+  });
+
   it('drops trailing dots from the slug and keeps spaces', () => {
     expect(facts('_posts/2025-01-01-ends-with-dots...md', 'x').slug).toBe('ends-with-dots');
     expect(facts('_posts/2025-01-01-file with spaces.md', 'x')).toMatchObject({ slug: 'file with spaces', url: '/2025/01/01/file-with-spaces.html' });
@@ -111,6 +115,8 @@ describe('§5 URLs and permalinks', () => {
     ['categories are lowercased and de-duplicated', fm('categories: [News, news, 2025]'), '/:categories/:title/', '/news/2025/custom/'],
     ['front-matter permalink placeholders expand', fm('permalink: /archive/:year/:slug'), 'pretty', '/archive/2025/custom'],
     ['a fixed front-matter permalink wins', fm('permalink: /custom/fixed-path/\ncategories: [a]'), 'pretty', '/custom/fixed-path/'],
+    ['an empty front-matter permalink is the root', fm('permalink: ""'), 'pretty', '/'],
+    ['the :path placeholder', fm('title: x'), '/:path/', '/2025-04-12-custom/'],
   ])('%s', (_name, text, permalink, url) => {
     expect(facts('_posts/2025-04-12-custom.md', text, { permalink }).url).toBe(url);
   });
@@ -185,17 +191,19 @@ describe('§6 published, drafts, future', () => {
 
 describe('§7 excerpts', () => {
   it.each([
-    ['the first block', 'First paragraph.\nSame one.\n\nSecond.', {}, 'First paragraph.\nSame one.\n\n'],
-    ['a plain partition, even inside code', '구분자가 `<!--more-->`이기 때문\n\nrest', { excerpt_separator: '<!--more-->' }, '구분자가 `\n\n'],
+    ['the first block', 'First paragraph.\nSame one.\n\nSecond.', {}, 'First paragraph.\nSame one.'],
+    ['a plain partition, even inside code', '구분자가 `<!--more-->`이기 때문\n\nrest', { excerpt_separator: '<!--more-->' }, '구분자가 `'],
     ['the whole CRLF post (no \\n\\n in it)', 'a\r\n\r\nb\r\n', {}, 'a\r\n\r\nb\r\n'],
-    ['link definitions appended', 'See [docs][d].\n\nMore.\n\n[d]: https://jekyllrb.com', {}, 'See [docs][d].\n\n[d]\n: https://jekyllrb.com'],
+    ['the link definitions it uses appended', 'See [docs][d].\n\nMore [x][y].\n\n[d]: https://jekyllrb.com\n[y]: https://example.com', {}, 'See [docs][d].\n\n[d]: https://jekyllrb.com'],
+    ['a Liquid block cut open closed again', '{% if page.toc %}\nIntro\n\n{% endif %}', {}, '{% if page.toc %}\nIntro\n{% endif %}'],
+    ['a separator from front-matter defaults', 'intro\n\nstill intro\n<!--more-->rest', { defaults: [{ scope: { path: '' }, values: { excerpt_separator: '<!--more-->' } }] }, 'intro\n\nstill intro\n'],
   ])('%s', (_name, body, config, excerpt) => {
     expect(facts('_posts/2025-01-01-x.md', `---\ntitle: x\n---\n${body}`, config).excerpt).toBe(excerpt);
   });
 
   it('uses a front-matter excerpt verbatim and honours a per-post separator', () => {
     expect(facts('_posts/2025-01-01-x.md', fm('excerpt: "**마크다운** 그대로"')).excerpt).toBe('**마크다운** 그대로');
-    expect(facts('_posts/2025-01-01-x.md', fm('excerpt_separator: "<!--more-->"', 'a\n\nb<!--more-->c')).excerpt).toBe('a\n\nb\n\n');
+    expect(facts('_posts/2025-01-01-x.md', fm('excerpt_separator: "<!--more-->"', 'a\n\nb<!--more-->c')).excerpt).toBe('a\n\nb');
   });
 });
 

@@ -52,7 +52,7 @@ describe('the fast front-matter path', () => {
     expect(fast).toEqual(parseWithJsYaml(source));
   });
 
-  it.each(['a: 1\na: 2', 'a: &x 1\nb: *x', 'a: |\n  text', 'a: "esc\\"aped"', 'a: [b, [c]]', 'a: {b: 1}', 'a: b # note', 'a:\n  b:\n    c: 1', 'a: x\n  continued', '"a": 1', 'on: 1', 'minus: -5'])(
+  it.each(['a: 1\na: 2', 'a: &x 1\nb: *x', 'a: |\n  text', 'a: "esc\\"aped"', 'a: [b, [c]]', 'a: {b: 1}', 'a: b # note', 'a:\n  b:\n    c: 1', 'a: x\n  continued', '"a": 1', 'on: 1', 'minus: -5', 'title: a\x01b', 'tags: [a, "b\x02"]', '__proto__: x', '__proto__:\n  title: Pwned', 'title: a\u2028b'])(
     'leaves %j to the full parser',
     (source) => {
       expect(parseSimpleFrontMatter(source)).toBeNull();

@@ -19,6 +19,9 @@ describe('front-matter values as Jekyll reads them (JEKYLL-RULES §2.3, Psych YA
     ['half: .5', 0.5],
     ['date: 2025-03-16 08:05', '2025-03-16 08:05'],
     ['date: 2025-02-30', '2025-02-30'],
+    ['date: 2025-13-01 10:00:00 +09:00', '2025-13-01 10:00:00 +09:00'],
+    ['k: 1:30', 5400],
+    ['k: -1:30', -1800],
     ['empty:', null],
     ['tilde: ~', null],
     ['nil: NULL', null],
@@ -83,6 +86,6 @@ describe('front-matter values as Jekyll reads them (JEKYLL-RULES §2.3, Psych YA
   it('treats only plain scalars as typed: resolvePlainScalar is Psych ScalarScanner#tokenize', () => {
     expect(resolvePlainScalar('true')).toBe(true);
     expect(resolvePlainScalar('-.inf')).toBe(-Infinity);
-    expect(resolvePlainScalar('1:30')).toBe(90);
+    expect(resolvePlainScalar('1:30')).toBe(5400); // Psych counts a two-part value from hours
   });
 });
