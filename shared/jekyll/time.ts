@@ -168,13 +168,33 @@ function completeYear(text: string): number {
   return year >= 69 ? 1900 + year : 2000 + year;
 }
 
+/** Zone abbreviations Ruby's Date._parse knows that bloggers write (minutes east of UTC). */
+const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  z: 0, utc: 0, gmt: 0, ut: 0, kst: 540, jst: 540, hkt: 480, sgt: 480, cst: -360, cdt: -300, est: -300, edt: -240,
+  mst: -420, mdt: -360, pst: -480, pdt: -420, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180, wet: 0, west: 60, ist: 330,
+  aest: 600, aedt: 660,
+};
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const TIME_PART = String.raw`(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?)?`;
+const ZONE_PART = String.raw`\s*([A-Za-z]{1,5}|[-+]\d{1,2}(?::?\d{2})?)?`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const MONTH_NAME = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+/** `2025-03-04`, `2025/3/4`, with an optional time and zone. */
+const NUMERIC_DATE = new RegExp(String.raw`^\s*(\d{2,4})([-/])(\d{1,2})\2(\d{1,2})${TIME_PART}${ZONE_PART}\s*$`, 'iu');
+/** `Tue, 18 Mar 2025 18:00:00 +0900` (RFC 2822) and `4 March 2025`. */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^\s*${WEEKDAY}(\d{1,2})\s+${MONTH_NAME},?\s+(\d{2,4})${TIME_PART}${ZONE_PART}\s*$`, 'iu');
+/** `March 4, 2025` and `Mar 4 2025 10:00`. */
+const MONTH_DAY_YEAR = new RegExp(String.raw`^\s*${WEEKDAY}${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})${TIME_PART}${ZONE_PART}\s*$`, 'iu');
+
 /**
  * Ruby's `Time.parse(text)` in `zone`, for the forms dates take in posts and file names:
- * `YYYY-MM-DD`, `YYYY/MM/DD`, with an optional time (`T` or space, seconds and fraction optional)
- * and zone (`Z`, `UTC`, `GMT`, `+09:00`, `+0900`, `-8`). Throws InvalidDate where Ruby raises.
+ * `YYYY-MM-DD` and `YYYY/MM/DD`, `Tue, 18 Mar 2025`, `4 March 2025` and `March 4, 2025`, each
+ * with an optional time (`T` or space; seconds and fraction optional) and zone (`Z`, `UTC`,
+ * `+09:00`, `+0900`, `-8`, or an abbreviation such as `KST`). Throws InvalidDate where Ruby raises.
  */
 export function parseRubyTime(text: string, zone: string): number {
-  // The common case, a file-name date (`2025-02-05`), without the general pattern.
+  // The common case, a file-name date (`2025-02-05`), without the general patterns.
   const simple = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(text);
   if (simple) {
     const m = Number(simple[2]);
@@ -182,23 +202,29 @@ export function parseRubyTime(text: string, zone: string): number {
     if (m < 1 || m > 12 || d < 1 || d > 31) throw new InvalidDate(text);
     return fromZonedWallClock(zone, Number(simple[1]), m, d);
   }
-  const match =
-    /^\s*(\d{2,4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/iu.exec(text);
-  if (!match) throw new InvalidDate(text);
-  const [, y, , mo, d, h, mi, s, z] = match as unknown as (string | undefined)[];
-  const year = completeYear(y ?? '');
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h ?? 0);
-  const minute = Number(mi ?? 0);
-  const second = Number(s ?? 0);
+  let parts: { y: string; mo: number; d: string; h?: string | undefined; mi?: string | undefined; s?: string | undefined; z?: string | undefined } | null = null;
+  let m = NUMERIC_DATE.exec(text);
+  if (m) parts = { y: m[1] ?? '', mo: Number(m[3]), d: m[4] ?? '', h: m[5], mi: m[6], s: m[7], z: m[8] };
+  else if ((m = DAY_MONTH_YEAR.exec(text))) parts = { y: m[3] ?? '', mo: MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1, d: m[1] ?? '', h: m[4], mi: m[5], s: m[6], z: m[7] };
+  else if ((m = MONTH_DAY_YEAR.exec(text))) parts = { y: m[3] ?? '', mo: MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1, d: m[2] ?? '', h: m[4], mi: m[5], s: m[6], z: m[7] };
+  if (!parts) throw new InvalidDate(text);
+  const year = completeYear(parts.y);
+  const month = parts.mo;
+  const day = Number(parts.d);
+  const hour = Number(parts.h ?? 0);
+  const minute = Number(parts.mi ?? 0);
+  const second = Number(parts.s ?? 0);
   // Ruby's Time accepts day 31 in any month (and rolls it over), but not 0 or 32, nor month 13.
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) throw new InvalidDate(text);
-  if (z === undefined) return fromZonedWallClock(zone, year, month, day, hour, minute, second);
-  let offset = 0;
-  if (!/^(?:Z|UTC|GMT)$/iu.test(z)) {
-    const parts = /^([-+])(\d{1,2}):?(\d{2})?$/u.exec(z);
-    offset = (parts?.[1] === '-' ? -1 : 1) * (Number(parts?.[2] ?? 0) * 60 + Number(parts?.[3] ?? 0));
+  if (parts.z === undefined) return fromZonedWallClock(zone, year, month, day, hour, minute, second);
+  let offset: number;
+  if (/^[-+]/u.test(parts.z)) {
+    const z = /^([-+])(\d{1,2}):?(\d{2})?$/u.exec(parts.z);
+    offset = (z?.[1] === '-' ? -1 : 1) * (Number(z?.[2] ?? 0) * 60 + Number(z?.[3] ?? 0));
+  } else {
+    const known = ZONE_ABBREVIATIONS[parts.z.toLowerCase()];
+    if (known === undefined) throw new InvalidDate(text);
+    offset = known;
   }
   return utcMs(year, month, day, hour, minute, second) - offset * 60_000;
 }

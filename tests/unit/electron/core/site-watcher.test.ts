@@ -44,12 +44,17 @@ describe('watching the open site', () => {
     expect((await service.listPosts()).find((p) => p.path === POST)?.title).toBe('봄 산책 두 번째');
   });
 
-  it('does not echo our own save', async () => {
+  it('does not echo our own save, while still reporting a write by another program after it', async () => {
     const doc = await service.readPost(POST);
     await service.writePost(POST, doc.text.replace('봄 산책 기록', '봄 산책 세 번째'), doc.hash);
     await settle(800);
     expect(batches).toHaveLength(1); // the one writePost sent itself
     expect((await service.listPosts()).find((p) => p.path === POST)?.title).toBe('봄 산책 세 번째');
+    // The watcher is alive: a write by someone else right after is reported.
+    const other = '_posts/2025-01-15-welcome-to-hanji.md';
+    writeFileSync(path.join(site.root, other), `${readFileSync(path.join(site.root, other), 'utf8')}\n추가\n`);
+    await expect.poll(() => batches.length, { timeout: 5000 }).toBe(2);
+    expect(batches[1]?.changes.map((c) => c.path)).toEqual([other]);
   });
 
   it('reports a deleted post', async () => {

@@ -54,6 +54,17 @@ describe('§3 title, slug, date', () => {
     expect(facts(`_posts/${fileDate}-x.md`, text).date).toBe(expected);
   });
 
+  it.each([
+    ['Tue, 18 Mar 2025 18:00:00 +0900', '2025-03-18T18:00:00+09:00'],
+    ['March 4, 2025', '2025-03-04T00:00:00+09:00'],
+    ['2025-03-18 18:00 KST', '2025-03-18T18:00:00+09:00'],
+    ['2025/3/4', '2025-03-04T00:00:00+09:00'],
+    ['4 March 2025 10:00', '2025-03-04T10:00:00+09:00'],
+    ['Mar 4th, 2025', '2025-03-04T00:00:00+09:00'],
+  ])('reads the quoted date %j as Ruby Time.parse does (checked with Ruby 3.1)', (date, expected) => {
+    expect(facts('_posts/2025-01-01-x.md', fm(`date: "${date}"`)).date).toBe(expected);
+  });
+
   it('moves the URL to the day the date falls on in the site zone', () => {
     const post = fm('date: 2025-03-01 20:00:00 -0800');
     expect(facts('_posts/2025-03-01-x.md', post, { permalink: 'pretty' }).url).toBe('/2025/03/02/x/');
