@@ -14,7 +14,7 @@ export interface CacheEntry {
   rules: string;
 }
 
-const VERSION = 5;
+const VERSION = 6;
 
 /** A post's facts on disk: positional, without the path (the key) and the excerpt (kept apart). */
 type StoredFacts = [size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, published: boolean, slug: string, id: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
@@ -149,3 +149,4 @@ export class IndexCache {
     }
   }
 }
+

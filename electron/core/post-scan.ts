@@ -3,6 +3,8 @@ import path from 'node:path';
 import { SKIPPED_FOLDERS, isFilteredName, parsePostFilename, whyIgnored } from '../../shared/jekyll/post-filename';
 import { TEMP_PREFIX, TEMP_SUFFIX } from './atomic-write';
 
+const NON_ASCII = /[^\x20-\x7e]/u;
+
 /** A file Jekyll reads as a post or a draft, before its text is read. */
 export interface PostFile {
   rel: string;
@@ -27,6 +29,7 @@ export function scanPostFiles(root: string): { posts: PostFile[]; ignored: Ignor
   const tempFiles: string[] = [];
   // `kind` is the post folder the walk is in (null above it); the folders on the way were already
   // checked, so a file's own name decides (the full rule in classifyPostPath is kept for the rest).
+  // String joins rather than path.join: `dir` is already normal, and this runs once per post.
   const walk = (dir: string, rel: string, kind: 'post' | 'draft' | null, clean: boolean) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const name = entry.name;
@@ -34,14 +37,15 @@ export function scanPostFiles(root: string): { posts: PostFile[]; ignored: Ignor
       if (entry.isDirectory()) {
         const folderKind = name === '_posts' ? 'post' : name === '_drafts' ? 'draft' : null;
         if (SKIPPED_FOLDERS.has(name) || (!kind && !folderKind && isFilteredName(name))) continue;
-        walk(path.join(dir, name), childRel, kind ?? folderKind, kind === null || (clean && !isFilteredName(name)));
+        walk(dir + path.sep + name, childRel, kind ?? folderKind, kind === null || (clean && !isFilteredName(name)));
       } else if (kind && entry.isFile() && name.startsWith(TEMP_PREFIX)) {
-        if (name.endsWith(TEMP_SUFFIX)) tempFiles.push(path.join(dir, name));
+        if (name.endsWith(TEMP_SUFFIX)) tempFiles.push(dir + path.sep + name);
       } else if (kind && entry.isFile()) {
-        const nfc = childRel.normalize('NFC');
-        const fileName = name.normalize('NFC');
+        const ascii = !NON_ASCII.test(childRel);
+        const nfc = ascii ? childRel : childRel.normalize('NFC');
+        const fileName = ascii ? name : name.normalize('NFC');
         const read = clean && !isFilteredName(fileName) && (kind === 'draft' ? /\.[^./]+$/u.test(fileName) : parsePostFilename(fileName) !== null);
-        if (read) posts.push({ rel: nfc, abs: path.join(dir, name), draft: kind === 'draft' });
+        if (read) posts.push({ rel: nfc, abs: dir + path.sep + name, draft: kind === 'draft' });
         else ignored.push({ path: nfc, reason: whyIgnored(nfc) ?? 'not read by Jekyll' });
       }
     }
