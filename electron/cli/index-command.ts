@@ -11,20 +11,20 @@ export async function openForCli(root: string): Promise<SiteService> {
   return service;
 }
 
-/** The `index` report of the site folder `root`, with exactly the documented keys per post. */
+/** The `index` report of the site folder `root`. */
 export async function indexSite(root: string, options: IndexOptions = {}): Promise<SiteIndexReport> {
   const service = await openForCli(root);
   try {
-    const report = await service.getIndex(options);
-    return { ...report, posts: report.posts.map(({ path, status, title, date, slug, id, url, tags, categories, excerpt }) => ({ path, status, title, date, slug, id, url, tags, categories, excerpt, problems: [] })) };
+    return await service.getIndex(options);
   } finally {
     await service.close();
   }
 }
 
-/** The JSON the CLI prints for `index`: posts without their per-post problem lists (they are in `problems`). */
+/** The JSON the CLI prints for `index`: exactly the documented keys per post (problems are listed once, at the top). */
 export function indexJson(report: SiteIndexReport): unknown {
-  return { ...report, posts: report.posts.map(({ problems: _problems, ...post }) => post) };
+  const posts = report.posts.map(({ path, status, title, date, slug, id, url, tags, categories, excerpt }) => ({ path, status, title, date, slug, id, url, tags, categories, excerpt }));
+  return { ...report, posts };
 }
 
 /** Human-readable form of the report: one post per line. */
