@@ -65,8 +65,9 @@ function templateParts(template: string): TemplatePart[] {
 /** `URL.escape_path`: Addressable-style escaping that keeps sub-delims, `:`, `@` and `/`, and `#` as `%23`. */
 export function escapePath(value: string): string {
   if (value === '' || /^[a-zA-Z0-9./-]+$/u.test(value)) return value;
-  // encodeURIComponent escapes each run as UTF-8 %XX; every character it would keep is allowed anyway.
-  return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]+/gu, encodeURIComponent);
+  // encodeURIComponent keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ); the sub-delims and `:@/?` it escapes
+  // are kept by Addressable, so they are put back. An original `%` stays `%25`.
+  return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3B|3D|3A|40|2F|3F)/gu, decodeURIComponent);
 }
 
 /** `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`, squeeze repeated `/`. */

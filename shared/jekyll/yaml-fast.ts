@@ -55,7 +55,13 @@ export function parseSimpleFrontMatter(source: string): Record<string, unknown> 
 const FAIL = Symbol('fail');
 
 function trimEnd(line: string): string {
-  return line.replace(/[ \r]+$/u, '');
+  let end = line.length;
+  while (end > 0) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 32 && c !== 13) break;
+    end--;
+  }
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function blockValue(children: string[]): unknown {

@@ -42,8 +42,23 @@ const INTEGER_LEGACY = /^(?:[-+]?0b[_,]*[0-1][0-1_,]*|[-+]?0[_,]*[0-7][0-7_,]*|[
 /** Sentinel: the scalar stays a string. */
 const STRING = Symbol('string');
 
+/** Scalars repeat across posts (`single`, `true`, tag names): remember what short ones resolve to. */
+const resolved = new Map<string, unknown>();
+
 /** What Psych makes of a plain (unquoted) scalar. */
 export function resolvePlainScalar(text: string): unknown {
+  if (text.length > 40) return tokenize(text);
+  let value = resolved.get(text);
+  if (value === undefined && !resolved.has(text)) {
+    if (resolved.size > 50_000) resolved.clear();
+    value = tokenize(text);
+    resolved.set(text, value);
+  }
+  return value;
+}
+
+/** Psych's ScalarScanner#tokenize. */
+function tokenize(text: string): unknown {
   if (text === '') return null;
   // Fast path for the common case: a word starting with an ASCII letter or a Hangul syllable
   // always matches STRINGISH (it has no end anchor), and past five characters it is a string.
