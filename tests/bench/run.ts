@@ -38,7 +38,16 @@ await build({
   logLevel: 'warning',
 });
 
+/**
+ * Flush dirty pages first: the generated site and each run's cache file are still being written
+ * back to disk, and that writeback competes with the run being measured.
+ */
+function settle(): void {
+  if (process.platform !== 'win32') execFileSync('sync');
+}
+
 function scenario(...args: string[]): Sample {
+  settle();
   const out = execFileSync(process.execPath, [BUNDLE, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Sample;
 }
