@@ -3,6 +3,7 @@ import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { REPO_ROOT, SAMPLE_SITE, copySampleSite, tempDir } from '../../helpers/temp-site';
 import { METHOD_NAMES } from '../../../shared/contract/method-names';
+import { Workspace } from '../pages/workspace';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary();
@@ -39,7 +40,7 @@ test.describe('desktop app', () => {
   });
 
   test('first start opens a copy of the sample site, leaving the bundled one untouched', async () => {
-    await expect(page.getByRole('list', { name: 'Posts' }).getByRole('listitem')).toHaveCount(7);
+    await expect(new Workspace(page).posts.getByRole('listitem')).toHaveCount(7);
     await expect(page.getByRole('heading', { name: '한지 블로그' })).toBeVisible();
     expect(existsSync(path.join(profile.dir, 'sample-site', KOREAN_POST))).toBe(true);
   });
@@ -72,13 +73,10 @@ test.describe('desktop app', () => {
   test('types Korean into a post and saves exactly that with Ctrl+S', async () => {
     const file = path.join(profile.dir, 'sample-site', KOREAN_POST);
     const before = readFileSync(file, 'utf8');
-    await page.getByRole('button', { name: /오픈AI CEO 방한 정리/u }).click();
-    const editor = page.getByRole('textbox', { name: `Text of ${KOREAN_POST}` });
-    await editor.getByText('## 카카오와의 협력').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' 그리고 전망');
-    await page.keyboard.press('Control+s');
-    await expect(page.getByRole('status')).not.toContainText('Unsaved');
+    const workspace = new Workspace(page);
+    const editor = await workspace.open(/오픈AI CEO 방한 정리/u, KOREAN_POST);
+    await workspace.typeAtEndOfLine(editor, '## 카카오와의 협력', ' 그리고 전망');
+    await workspace.saveWithShortcut();
     expect(readFileSync(file, 'utf8')).toBe(before.replace('## 카카오와의 협력\n', '## 카카오와의 협력 그리고 전망\n'));
     expect(readFileSync(path.join(SAMPLE_SITE, KOREAN_POST), 'utf8')).toBe(before);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import matter from 'gray-matter';
 import { copySampleSite } from '../../helpers/temp-site';
+import { Workspace } from '../pages/workspace';
 import { startBrowserMode, type BrowserMode } from './browser-mode';
 
 const KOREAN_POST = '_posts/2025-02-05-openai-korea-visit-notes.md';
@@ -35,7 +36,7 @@ test.describe('browser mode', () => {
   test('lists every post of the site in the sidebar', async ({ page }) => {
     await page.goto(server.url);
     const files = ['_posts', '_drafts'].flatMap((dir) => readdirSync(path.join(site.root, dir)).map((name) => path.join(site.root, dir, name)));
-    const list = page.getByRole('list', { name: 'Posts' });
+    const list = new Workspace(page).posts;
     await expect(list.getByRole('listitem')).toHaveCount(files.length);
     for (const file of files) {
       const title = String(matter(readFileSync(file, 'utf8')).data['title']);
@@ -49,18 +50,14 @@ test.describe('browser mode', () => {
     const file = path.join(site.root, KOREAN_POST);
     const before = readFileSync(file, 'utf8');
     await page.goto(server.url);
-    await page.getByRole('button', { name: /오픈AI CEO 방한 정리/u }).click();
-
-    const editor = page.getByRole('textbox', { name: `Text of ${KOREAN_POST}` });
+    const workspace = new Workspace(page);
+    const editor = await workspace.open(/오픈AI CEO 방한 정리/u, KOREAN_POST);
     await expect(editor).toContainText('카카오와의 협력');
-    await editor.getByText('## 카카오와의 협력').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' 그리고 전망');
-    await expect(page.getByRole('status')).toContainText('Unsaved changes');
+    await workspace.typeAtEndOfLine(editor, '## 카카오와의 협력', ' 그리고 전망');
+    await expect(workspace.status).toContainText('Unsaved changes');
 
-    await page.keyboard.press('Control+s');
-    await expect(page.getByRole('status')).toContainText('Saved');
-    await expect(page.getByRole('status')).not.toContainText('Unsaved');
+    await workspace.saveWithShortcut();
+    await expect(workspace.status).toContainText('Saved');
 
     expect(server.stdout()).toBe(`${server.line}\n`);
     const after = readFileSync(file, 'utf8');
@@ -73,15 +70,12 @@ test.describe('browser mode', () => {
     const before = `\uFEFF${readFileSync(file, 'utf8').replace(/\n/gu, '\r\n')}`;
     writeFileSync(file, before);
     await page.goto(server.url);
-    await page.getByRole('button', { name: /오픈AI CEO 방한 정리/u }).click();
-    const editor = page.getByRole('textbox', { name: `Text of ${KOREAN_POST}` });
-    await editor.getByText('## 정리').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type('와 전망');
+    const workspace = new Workspace(page);
+    const editor = await workspace.open(/오픈AI CEO 방한 정리/u, KOREAN_POST);
+    await workspace.typeAtEndOfLine(editor, '## 정리', '와 전망');
     await page.keyboard.press('Enter');
     await page.keyboard.type('새 줄');
-    await page.keyboard.press('Control+s');
-    await expect(page.getByRole('status')).not.toContainText('Unsaved');
+    await workspace.saveWithShortcut();
     expect(readFileSync(file, 'utf8')).toBe(before.replace('## 정리\r\n', '## 정리와 전망\r\n새 줄\r\n'));
   });
 });
