@@ -118,24 +118,27 @@ function sanctifyLiquidTags(head: string): string {
 /** Derive every fact of a parsed post under the site's configuration, at build time `nowMs`. */
 export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): PostFacts {
   const problems: PostProblem[] = post.yamlProblem ? [post.yamlProblem] : [];
-  const problem = (severity: PostProblem['severity'], message: string) => problems.push({ path: post.path, line: null, column: null, severity, message });
 
   // Document#initialize: categories from the folders above _posts / _drafts.
   let data: Record<string, unknown> = { categories: folderCategories(post.path, post.kind) };
   // merge_defaults, then the front matter; each merge unions categories (merge_categories!).
-  const defaults = defaultsFor(config.defaults, post.path, 'posts');
-  if (Object.keys(defaults).length > 0) data = mergeData(data, defaults);
+  if (config.defaults.length > 0) {
+    const defaults = defaultsFor(config.defaults, post.path, 'posts');
+    if (Object.keys(defaults).length > 0) data = mergeData(data, defaults);
+  }
   if (post.data) data = mergeData(data, post.data);
 
   const name = parsePostFilename(post.path);
   const basename = post.path.slice(post.path.lastIndexOf('/') + 1);
-  const extension = /\.[^.]+$/u.exec(basename)?.[0] ?? '';
+  const dot = basename.lastIndexOf('.');
+  const extension = dot >= 0 && dot < basename.length - 1 ? basename.slice(dot) : '';
   const baseNoExt = basename.slice(0, basename.length - extension.length);
   const valid = post.yamlProblem === null;
 
   // populate_title (skipped by Jekyll when reading the front matter failed).
   let dateMs: number;
-  const fileSlug = (name ? name.slug : baseNoExt).replace(/\.+$/u, '');
+  const rawSlug = name ? name.slug : baseNoExt;
+  const fileSlug = rawSlug.endsWith('.') ? rawSlug.replace(/\.+$/u, '') : rawSlug;
   if (valid) {
     if (!('title' in data) || data['title'] === null || data['title'] === false) data['title'] = titleizeSlug(fileSlug);
     if (!('slug' in data) || data['slug'] === null || data['slug'] === false) data['slug'] = fileSlug;
@@ -146,7 +149,7 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
     else dateMs = post.kind === 'draft' ? Math.floor(post.mtimeMs / 1000) * 1000 : Math.floor(nowMs / 1000) * 1000;
   } catch (error) {
     if (!(error instanceof InvalidDate)) throw error;
-    problem('error', `${error.message}.`);
+    problems.push(problemOf(post.path, `${error.message}.`));
     dateMs = name ? safeFilenameDate(name.date, config.zone, nowMs) : nowMs;
   }
 
@@ -162,7 +165,7 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
     url = expandPermalink(template, placeholders(keysOf(template), post.path, slug, baseNoExt, extension, categories, dateMs, config));
   } catch (error) {
     if (!(error instanceof UnknownPlaceholder)) throw error;
-    problem('error', error.message);
+    problems.push(problemOf(post.path, error.message));
   }
 
   // Publisher#can_be_published?: data.fetch("published", true), so an empty `published:` (nil) hides the post too.
@@ -185,6 +188,10 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
     excerpt,
     problems,
   };
+}
+
+function problemOf(path: string, message: string): PostProblem {
+  return { path, line: null, column: null, severity: 'error', message };
 }
 
 /** `Document#merge_data!`: categories from `other` are unioned onto the current ones, then a deep merge. */
@@ -274,10 +281,11 @@ function safeFilenameDate(date: string, zone: string, fallback: number): number 
 }
 
 /** The values of `drops/url_drop.rb` for one post, computed only for the keys a template uses. */
-function placeholders(keys: ReadonlySet<string>, relPath: string, slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
+function placeholders(template: TemplateKeys, relPath: string, slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
   const values: Record<string, string> = {};
+  const keys = template.keys;
   const need = (key: string) => keys.has(key) || keys.has(`${key}_`);
-  if ([...keys].some((k) => DATE_KEYS.has(k.replace(/_$/u, '')))) Object.assign(values, dateParts(inZone(dateMs, config.zone)));
+  if (template.needsDate) Object.assign(values, dateParts(inZone(dateMs, config.zone)));
   if (need('title')) values['title'] = slugify(slug, 'pretty', true);
   if (need('slug')) values['slug'] = slugify(slug);
   if (need('name')) values['name'] = slugify(baseNoExt);
@@ -294,11 +302,20 @@ function placeholders(keys: ReadonlySet<string>, relPath: string, slug: string, 
 }
 
 const DATE_KEYS = new Set(['year', 'month', 'day', 'hour', 'minute', 'second', 'i_day', 'i_month', 'short_year', 'short_month', 'long_month', 'y_day', 'w_year', 'week', 'w_day', 'short_day', 'long_day']);
-const templateKeys = new Map<string, ReadonlySet<string>>();
+/** A template's placeholder names, and whether any is a date part. */
+interface TemplateKeys {
+  keys: ReadonlySet<string>;
+  needsDate: boolean;
+}
+const templateKeys = new Map<string, TemplateKeys>();
 
 /** The placeholder names of a template, parsed once per template. */
-function keysOf(template: string): ReadonlySet<string> {
-  let keys = templateKeys.get(template);
-  if (!keys) templateKeys.set(template, (keys = new Set([...template.matchAll(/:([a-z_]+)/gu)].map((m) => m[1] as string))));
-  return keys;
+function keysOf(template: string): TemplateKeys {
+  let found = templateKeys.get(template);
+  if (!found) {
+    const keys = new Set([...template.matchAll(/:([a-z_]+)/gu)].map((m) => m[1] as string));
+    found = { keys, needsDate: [...keys].some((k) => DATE_KEYS.has(k.replace(/_$/u, ''))) };
+    templateKeys.set(template, found);
+  }
+  return found;
 }

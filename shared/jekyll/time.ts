@@ -147,10 +147,13 @@ export function fromZonedWallClock(zone: string, year: number, month: number, da
 /** `2025-01-15T07:30:00+09:00`: ISO 8601 with the zone's offset at that moment. */
 export function formatIsoInZone(epochMs: number, zone: string): string {
   const t = inZone(epochMs, zone);
-  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
   const sign = t.offsetMinutes < 0 ? '-' : '+';
   const off = Math.abs(t.offsetMinutes);
   return `${t.year < 0 ? '-' : ''}${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
+}
+
+function pad(n: number, width = 2): string {
+  return String(Math.abs(n)).padStart(width, '0');
 }
 
 /** Why a date could not be read, in the words Jekyll would use. */
