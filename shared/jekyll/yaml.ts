@@ -183,6 +183,14 @@ export function parseFrontMatterYaml(source: string): Record<string, unknown> {
   }
   const simple = parseSimpleFrontMatter(source);
   if (simple) return simple;
+  // libyaml (Psych) reads U+2028/U+2029 as line breaks, YAML 1.2 parsers as text: where one
+  // stands in the block, Psych's reading differs, so report it rather than guess.
+  const separator = source.search(/[\u2028\u2029]/u);
+  if (separator >= 0) {
+    const before = source.slice(0, separator);
+    const line = before.split('\n').length - 1;
+    throw new YamlProblem('a Unicode line separator (U+2028/U+2029) stands in the front matter; Jekyll reads it as a line break', line, separator - (before.lastIndexOf('\n') + 1));
+  }
   let data: unknown;
   try {
     data = yaml.load(source, { schema: PSYCH_SCHEMA });

@@ -60,6 +60,7 @@ describe('front-matter values as Jekyll reads them (JEKYLL-RULES §2.3, Psych YA
     ['an unclosed quote', 'title: "open\ntags: [a]', /./u],
     ['a list at the top', '- a\n- b', /mapping/u],
     ['a Ruby object tag', 'x: !ruby/object:Object {}', /unknown tag/u],
+    ['a Unicode line separator', 'title: a\u2028b', /U\+2028/u],
   ])('refuses %s with its position', (_name, source, message) => {
     expect(() => parseFrontMatterYaml(source)).toThrowError(message);
     try {
