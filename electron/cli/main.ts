@@ -37,24 +37,8 @@ const COMMANDS: Record<string, Command> = {
       return { output: flags.json ? JSON.stringify(indexJson(report), null, 2) : formatIndex(report) };
     },
   },
-  set: {
-    usage: 'set SITE POST KEY=VALUE…',
-    summary: 'Set front-matter keys (VALUE is YAML; a.b=… for nested keys), changing only their lines.',
-    async run([site, post, ...assignments], flags) {
-      if (!site || !post || assignments.length === 0) throw new UsageError('set needs a site, a post and KEY=VALUE: set SITE POST KEY=VALUE…');
-      const result = await editFrontMatter(site, post, assignments, 'set');
-      return { output: flags.json ? JSON.stringify(result) : `${result.changed ? 'updated' : 'unchanged'} ${result.path}` };
-    },
-  },
-  unset: {
-    usage: 'unset SITE POST KEY…',
-    summary: 'Remove front-matter keys, and only their lines.',
-    async run([site, post, ...keys], flags) {
-      if (!site || !post || keys.length === 0) throw new UsageError('unset needs a site, a post and keys: unset SITE POST KEY…');
-      const result = await editFrontMatter(site, post, keys, 'unset');
-      return { output: flags.json ? JSON.stringify(result) : `${result.changed ? 'updated' : 'unchanged'} ${result.path}` };
-    },
-  },
+  set: frontMatterCommand('set', 'KEY=VALUE', 'Set front-matter keys (VALUE is YAML; a.b=… for nested keys), changing only their lines.'),
+  unset: frontMatterCommand('unset', 'KEY', 'Remove front-matter keys, and only their lines.'),
   new: {
     usage: 'new SITE --title T [--date D] [--slug S] [--draft] [--ascii]',
     summary: 'Create a post (YYYY-MM-DD-slug.md; the slug keeps Hangul unless --ascii) and print its path.',
@@ -87,6 +71,20 @@ const COMMANDS: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+
+/** `set` and `unset` differ only in how their arguments are read. */
+function frontMatterCommand(mode: 'set' | 'unset', arg: string, summary: string): Command {
+  const usage = `${mode} SITE POST ${arg}…`;
+  return {
+    usage,
+    summary,
+    async run([site, post, ...args], flags) {
+      if (!site || !post || args.length === 0) throw new UsageError(`${mode} needs a site, a post and ${arg}: ${usage}`);
+      const result = await editFrontMatter(site, post, args, mode);
+      return { output: flags.json ? JSON.stringify(result) : `${result.changed ? 'updated' : 'unchanged'} ${result.path}` };
+    },
+  };
+}
 
 function help(): string {
   const rows = Object.values(COMMANDS).flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);

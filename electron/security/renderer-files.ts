@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { STYLE_NONCE_META } from '../../shared/contract/bridge';
 import { securityHeaders } from './csp';
 
 /** A file of the built renderer, ready to send: status, headers and body. */
@@ -22,8 +23,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The meta tag that hands the document's style nonce to the editor. */
-export const STYLE_NONCE_META = 'hanji-style-nonce';
 
 /**
  * Load one file of the built renderer for a URL path, confined to `rendererDir`. The HTML page

@@ -1,7 +1,6 @@
-/** Name of the meta tag in which the server hands over this document's style nonce. */
-const META = 'hanji-style-nonce';
+import { STYLE_NONCE_META } from '../../shared/contract/bridge';
 
 /** The CSP nonce that lets CodeMirror inject its <style> elements; '' when the page has none. */
 export function styleNonce(): string {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${META}"]`)?.content ?? '';
+  return document.querySelector<HTMLMetaElement>(`meta[name="${STYLE_NONCE_META}"]`)?.content ?? '';
 }

@@ -14,3 +14,6 @@ export type Bridge = { [M in MethodName]: (...args: MethodArgs<M>) => Promise<Re
 export const RPC_CHANNEL = 'hanji:rpc';
 /** IPC channel for events (main → renderer). */
 export const EVENT_CHANNEL = 'hanji:event';
+
+/** Meta tag in which the server hands the page its per-document style nonce (see the CSP). */
+export const STYLE_NONCE_META = 'hanji-style-nonce';

@@ -42,9 +42,3 @@ export function postsFolderFor(draftPath: string): string {
   const folder = draftPath.slice(0, draftPath.lastIndexOf('/'));
   return folder.replace(/(^|\/)_drafts(?=\/|$)/u, '$1_posts');
 }
-
-/** The `_drafts` folder that belongs to a post's `_posts` folder. */
-export function draftsFolderFor(postPathValue: string): string {
-  const folder = postPathValue.slice(0, postPathValue.lastIndexOf('/'));
-  return folder.replace(/(^|\/)_posts(?=\/|$)/u, '$1_drafts');
-}

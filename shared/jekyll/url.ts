@@ -84,10 +84,3 @@ export function documentId(url: string, slug: string): string {
   const dir = cut <= 0 ? '/' : trimmed.slice(0, cut);
   return `${dir === '/' ? '' : dir}/${slug}`;
 }
-
-/** The site-absolute path of a URL once `baseurl` is added (`relative_url`). */
-export function withBaseurl(url: string, baseurl: string): string {
-  const base = baseurl.replace(/\/+$/u, '');
-  if (base === '') return url;
-  return `${base.startsWith('/') ? '' : '/'}${base}${url.startsWith('/') ? '' : '/'}${url}`;
-}
