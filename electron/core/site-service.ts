@@ -67,6 +67,9 @@ interface OpenSite {
   touched: Set<string>;
 }
 
+/** A change before the post's summary is attached (see emitChanges). */
+type ChangeWithoutPost = Omit<PostChange, 'post'>;
+
 /** A post about to change: its text and data as checked, and the real file behind it. */
 interface PostForChange {
   abs: string;
@@ -176,7 +179,7 @@ export class SiteService implements SiteApi {
     const result = await this.replaceFile(target, rel, text, expectedHash);
     this.ownWrites.set(rel, result.hash);
     this.refreshPost(site, rel);
-    this.events.emit('postsChanged', { changes: [{ path: rel, kind: 'changed', hash: result.hash }] });
+    this.emitChanges(site, [{ path: rel, kind: 'changed', hash: result.hash }]);
     return result;
   }
 
@@ -354,7 +357,7 @@ export class SiteService implements SiteApi {
 
   /** Update the index for changed files and tell the clients, with the new hashes. */
   private announce(site: OpenSite, changes: { path: string; kind: PostChange['kind'] }[]): void {
-    const reported: PostChange[] = changes.map(({ path: rel, kind }) => {
+    const reported: ChangeWithoutPost[] = changes.map(({ path: rel, kind }) => {
       if (kind === 'deleted' || !this.refreshPost(site, rel)) {
         site.posts.delete(rel);
         site.cache.delete(rel);
@@ -362,7 +365,16 @@ export class SiteService implements SiteApi {
       }
       return { path: rel, kind, hash: this.ownWrites.get(rel) ?? null };
     });
-    this.events.emit('postsChanged', { changes: reported });
+    this.emitChanges(site, reported);
+  }
+
+  /** Tell the clients, with each post's new summary so a list of 10,000 posts need not be fetched again. */
+  private emitChanges(site: OpenSite, changes: ChangeWithoutPost[]): void {
+    const withPosts = changes.map((c): PostChange => {
+      const facts = c.kind === 'deleted' ? undefined : site.posts.get(c.path);
+      return { ...c, post: facts ? toSummary(facts) : null };
+    });
+    this.events.emit('postsChanged', { changes: withPosts });
   }
 
   private summaryOf(site: OpenSite, rel: string): PostSummary {
@@ -453,7 +465,7 @@ export class SiteService implements SiteApi {
     if (this.site !== site || touched === null) return;
     // Posts saved or seen by the watcher meanwhile were announced already.
     const announced = new Set(touched);
-    const changes: PostChange[] = [];
+    const changes: ChangeWithoutPost[] = [];
     for (const [rel, facts] of site.posts) {
       if (announced.has(rel)) continue;
       const old = before.get(rel);
@@ -461,7 +473,7 @@ export class SiteService implements SiteApi {
       else if (JSON.stringify(old) !== JSON.stringify(facts)) changes.push({ path: rel, kind: 'changed', hash: null });
     }
     for (const rel of before.keys()) if (!site.posts.has(rel) && !announced.has(rel)) changes.push({ path: rel, kind: 'deleted', hash: null });
-    if (changes.length > 0) this.events.emit('postsChanged', { changes });
+    if (changes.length > 0) this.emitChanges(site, changes);
   }
 
   /** Re-read one post into the index after it changed; false when it is gone or no longer a post. */
@@ -490,7 +502,7 @@ export class SiteService implements SiteApi {
       this.events.emit('siteChanged', site.info);
       return;
     }
-    const reported: PostChange[] = [];
+    const reported: ChangeWithoutPost[] = [];
     for (const change of changes) {
       if (!classifyPostPath(change.rel)) continue;
       const abs = path.join(site.info.root, ...change.rel.split('/'));
@@ -511,7 +523,7 @@ export class SiteService implements SiteApi {
       if (this.ownWrites.get(change.rel) === hash) continue;
       reported.push({ path: change.rel, kind: change.kind, hash });
     }
-    if (reported.length > 0) this.events.emit('postsChanged', { changes: reported });
+    if (reported.length > 0) this.emitChanges(site, reported);
   }
 
   private sortedPosts(site: OpenSite): PostFacts[] {

@@ -1,4 +1,4 @@
-import type { SiteInfo } from '../model/site';
+import type { PostSummary, SiteInfo } from '../model/site';
 
 /** What changed about one post. */
 export type PostChangeKind = 'created' | 'changed' | 'deleted';
@@ -8,6 +8,8 @@ export interface PostChange {
   path: string;
   kind: PostChangeKind;
   hash: string | null;
+  /** The post as the library lists it now; null when it was deleted or is no longer a post. */
+  post: PostSummary | null;
 }
 
 /** Events the engine pushes to its faces; delivered over IPC or server-sent events. */

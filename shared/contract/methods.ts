@@ -37,7 +37,7 @@ export function isMethodName(name: string): name is MethodName {
 export const EVENTS = {
   siteChanged: s.siteInfo,
   postsChanged: z.object({
-    changes: z.array(z.object({ path: z.string(), kind: z.enum(['created', 'changed', 'deleted']), hash: s.hashArg.nullable() })),
+    changes: z.array(z.object({ path: z.string(), kind: z.enum(['created', 'changed', 'deleted']), hash: s.hashArg.nullable(), post: s.postSummary.nullable() })),
   }),
 } satisfies { [E in EventName]: z.ZodType<SiteEvents[E]> };
 

@@ -146,7 +146,9 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       expect(bytes.toString('utf8')).toBe(original.replace('## 정리', '## 정리와 전망'));
       expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(saved).toEqual({ path: KOREAN_POST, hash: sha256(bytes) });
-      expect(await announced).toEqual({ changes: [{ path: KOREAN_POST, kind: 'changed', hash: saved.hash }] });
+      expect(await announced).toEqual({
+        changes: [{ path: KOREAN_POST, kind: 'changed', hash: saved.hash, post: expect.objectContaining({ path: KOREAN_POST, title: 'AI News - 오픈AI CEO 방한 정리' }) }],
+      });
     });
 
     it('refuses to save over a file that changed on disk since it was read', async () => {

@@ -70,7 +70,7 @@ describe('the site index', () => {
     const checked = new Promise<unknown>((resolve) => app.events.subscribe((m) => m.event === 'postsChanged' && resolve(m.payload)));
     await app.openSite(site.root);
     expect(await titleOf(app)).toBe('봄 산책 기록');
-    expect(await checked).toEqual({ changes: [{ path: POST, kind: 'changed', hash: null }] });
+    expect(await checked).toEqual({ changes: [{ path: POST, kind: 'changed', hash: null, post: expect.objectContaining({ title: '가을 산책 기록' }) }] });
     expect(await titleOf(app)).toBe('가을 산책 기록');
     // Excerpts live in a second cache file, read on demand.
     expect((await app.getIndex({})).posts.find((p) => p.path === '_posts/2025-06-30-상반기-회고.md')?.excerpt).toBe('올해 상반기에는 블로그에 글을 꾸준히 쓰는 것을 목표로 삼았다.');

@@ -40,7 +40,7 @@ describe('watching the open site', () => {
     const file = path.join(site.root, POST);
     writeFileSync(file, readFileSync(file, 'utf8').replace('봄 산책 기록', '봄 산책 두 번째'));
     await expect.poll(() => batches.length, { timeout: 5000 }).toBe(1);
-    expect(batches[0]?.changes).toEqual([{ path: POST, kind: 'changed', hash: expect.stringMatching(/^[0-9a-f]{64}$/u) }]);
+    expect(batches[0]?.changes).toEqual([{ path: POST, kind: 'changed', hash: expect.stringMatching(/^[0-9a-f]{64}$/u), post: expect.objectContaining({ title: '봄 산책 두 번째' }) }]);
     expect((await service.listPosts()).find((p) => p.path === POST)?.title).toBe('봄 산책 두 번째');
   });
 
@@ -61,7 +61,7 @@ describe('watching the open site', () => {
     const { rmSync } = await import('node:fs');
     rmSync(path.join(site.root, POST));
     await expect.poll(() => batches.length, { timeout: 5000 }).toBe(1);
-    expect(batches[0]?.changes).toEqual([{ path: POST, kind: 'deleted', hash: null }]);
+    expect(batches[0]?.changes).toEqual([{ path: POST, kind: 'deleted', hash: null, post: null }]);
     expect((await service.listPosts()).some((p) => p.path === POST)).toBe(false);
   });
 });

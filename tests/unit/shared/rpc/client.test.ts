@@ -46,7 +46,7 @@ describe('createClient', () => {
   });
 
   it('delivers only valid events of the subscribed name', () => {
-    const good = { event: 'postsChanged', payload: { changes: [{ path: '_posts/a.md', kind: 'changed', hash: 'b'.repeat(64) }] } };
+    const good = { event: 'postsChanged', payload: { changes: [{ path: '_posts/a.md', kind: 'changed', hash: 'b'.repeat(64), post: null }] } };
     const client = createClient(
       transportAnswering(null, [good, { event: 'postsChanged', payload: { changes: [{ path: 3 }] } }, { event: 'bogus', payload: {} }, 'junk', { event: 'siteChanged', payload: {} }]),
     );
