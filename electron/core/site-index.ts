@@ -98,7 +98,7 @@ export function indexFile(file: PostFile, config: SiteConfig, rules: string, cac
   // parse in memory for that would cost a 10,000-post site tens of MB.
   let text: string | null;
   try {
-    text = decodeForIndex(bytes ?? readFileSync(file.abs), config.excerptSeparator);
+    text = decodeForIndex(bytes ?? readFileSync(file.abs), indexSeparator(config));
   } catch (error) {
     return { problem: unreadable(file.rel, error) };
   }
@@ -116,9 +116,12 @@ export function indexFile(file: PostFile, config: SiteConfig, rules: string, cac
  */
 export function indexFromCache(cache: IndexCache, config: SiteConfig, nowMs: number): SiteIndex | null {
   const rules = rulesKey(config);
-  const entries = cache.entries();
-  if (entries.length === 0 || entries.some(([, e]) => e.rules !== rules)) return null;
-  return { posts: entries.map(([, e]) => withStatus(e.facts, config, nowMs)), ignored: cache.ignored(), problems: [], tempFiles: [] };
+  const posts: PostFacts[] = [];
+  for (const entry of cache.entries()) {
+    if (entry.rules !== rules) return null;
+    posts.push(withStatus(entry.facts, config, nowMs));
+  }
+  return posts.length === 0 ? null : { posts, ignored: cache.ignored(), problems: [], tempFiles: [] };
 }
 
 /** Published or future depends on the clock; everything else about cached facts does not. */
@@ -126,6 +129,11 @@ function withStatus(facts: PostFacts, config: SiteConfig, nowMs: number): PostFa
   if (facts.status !== 'future' && facts.status !== 'published') return facts;
   const status = facts.dateMs > nowMs && !config.future ? 'future' : 'published';
   return status === facts.status ? facts : { ...facts, status };
+}
+
+/** The excerpt separator every post uses, or null when `defaults` may give some posts another. */
+function indexSeparator(config: SiteConfig): string | null {
+  return config.defaults.some((set) => 'excerpt_separator' in set.values) ? null : config.excerptSeparator;
 }
 
 function unreadable(rel: string, error: unknown): PostProblem {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiteService } from '../../../../electron/core/site-service';
@@ -52,9 +52,25 @@ describe('the site index', () => {
     const second = new SiteService({ cacheDir: cache.dir });
     await second.openSite(site.root);
     expect(await titleOf(second)).toBe('봄 산책 기록');
-    // Non-ASCII and astral characters survive the ASCII-escaped cache file.
+    // Non-ASCII and astral characters survive the UTF-16 cache file.
     const emoji = (await second.getIndex({})).posts.find((p) => p.path === '_posts/2025-05-05-emoji.md');
     expect(emoji).toMatchObject({ title: '🚀 출시 — café', tags: ['😀', '한글'], excerpt: '첫 문단 🎉' });
+    await second.close();
+  });
+
+  it('rebuilds from the files when the cache file is damaged', async () => {
+    const first = new SiteService({ cacheDir: cache.dir });
+    await first.openSite(site.root);
+    const expected = await first.listPosts();
+    await first.close();
+    expect(readdirSync(cache.dir)).toHaveLength(2); // the index and its excerpts
+    for (const name of readdirSync(cache.dir)) {
+      const file = path.join(cache.dir, name);
+      writeFileSync(file, readFileSync(file).subarray(0, 101)); // cut mid-character and mid-JSON
+    }
+    const second = new SiteService({ cacheDir: cache.dir, revalidate: 'after' });
+    await second.openSite(site.root);
+    expect(await second.listPosts()).toEqual(expected);
     await second.close();
   });
 
