@@ -261,7 +261,8 @@ function splitWords(text: string): string[] {
 /** Ruby's `Array#|`: order of first appearance, without duplicates (by value and type). */
 function union<T>(a: readonly T[], b: readonly T[]): T[] {
   const out: T[] = [];
-  for (const item of [...a, ...b]) if (!out.some((o) => o === item)) out.push(item);
+  for (const item of a) if (out.indexOf(item) < 0) out.push(item);
+  for (const item of b) if (out.indexOf(item) < 0) out.push(item);
   return out;
 }
 
@@ -283,28 +284,27 @@ function safeFilenameDate(date: string, zone: string, fallback: number): number 
 /** The values of `drops/url_drop.rb` for one post, computed only for the keys a template uses. */
 function placeholders(template: TemplateKeys, relPath: string, slug: string, baseNoExt: string, extension: string, categories: TaxonomyName[], dateMs: number, config: SiteConfig): Record<string, string> {
   const values: Record<string, string> = {};
-  const keys = template.keys;
-  const need = (key: string) => keys.has(key) || keys.has(`${key}_`);
+  const need = template.needs;
   if (template.needsDate) Object.assign(values, dateParts(inZone(dateMs, config.zone)));
-  if (need('title')) values['title'] = slugify(slug, 'pretty', true);
-  if (need('slug')) values['slug'] = slugify(slug);
-  if (need('name')) values['name'] = slugify(baseNoExt);
-  if (need('categories')) values['categories'] = union<string>([], categories.map((c) => rubyToS(c).toLowerCase())).join('/');
-  if (need('slugified_categories')) values['slugified_categories'] = union<string>([], categories.map((c) => slugify(rubyToS(c)))).join('/');
-  if (need('output_ext')) {
+  if (need.has('title')) values['title'] = slugify(slug, 'pretty', true);
+  if (need.has('slug')) values['slug'] = slugify(slug);
+  if (need.has('name')) values['name'] = slugify(baseNoExt);
+  if (need.has('categories')) values['categories'] = union<string>([], categories.map((c) => rubyToS(c).toLowerCase())).join('/');
+  if (need.has('slugified_categories')) values['slugified_categories'] = union<string>([], categories.map((c) => slugify(rubyToS(c)))).join('/');
+  if (need.has('output_ext')) {
     const ext = extension.toLowerCase();
     values['output_ext'] = config.markdownExt.includes(ext) || ext === '.html' ? '.html' : extension;
   }
-  if (need('collection')) values['collection'] = 'posts';
+  if (need.has('collection')) values['collection'] = 'posts';
   // Document#cleaned_relative_path: the path without extension, with the first `_posts` removed.
-  if (need('path')) values['path'] = relPath.slice(0, relPath.length - extension.length).replace('_posts', '').replace(/\.+$/u, '');
+  if (need.has('path')) values['path'] = relPath.slice(0, relPath.length - extension.length).replace('_posts', '').replace(/\.+$/u, '');
   return values;
 }
 
 const DATE_KEYS = new Set(['year', 'month', 'day', 'hour', 'minute', 'second', 'i_day', 'i_month', 'short_year', 'short_month', 'long_month', 'y_day', 'w_year', 'week', 'w_day', 'short_day', 'long_day']);
-/** A template's placeholder names, and whether any is a date part. */
+/** The values a template's placeholders need (`:title_` needs `title`), and whether any is a date part. */
 interface TemplateKeys {
-  keys: ReadonlySet<string>;
+  needs: ReadonlySet<string>;
   needsDate: boolean;
 }
 const templateKeys = new Map<string, TemplateKeys>();
@@ -313,8 +313,8 @@ const templateKeys = new Map<string, TemplateKeys>();
 function keysOf(template: string): TemplateKeys {
   let found = templateKeys.get(template);
   if (!found) {
-    const keys = new Set([...template.matchAll(/:([a-z_]+)/gu)].map((m) => m[1] as string));
-    found = { keys, needsDate: [...keys].some((k) => DATE_KEYS.has(k.replace(/_$/u, ''))) };
+    const needs = new Set([...template.matchAll(/:([a-z_]+)/gu)].flatMap((m) => [m[1] as string, (m[1] as string).replace(/_$/u, '')]));
+    found = { needs, needsDate: [...needs].some((k) => DATE_KEYS.has(k)) };
     templateKeys.set(template, found);
   }
   return found;

@@ -96,9 +96,18 @@ function yearSegments(zone: string, year: number): [number, number][] {
   return segments;
 }
 
+let lastYear: { zone: string; from: number; to: number; segments: [number, number][] } = { zone: '', from: 0, to: 0, segments: [] };
+
 /** Minutes east of UTC in `zone` at `epochMs`. */
 export function offsetMinutesAt(epochMs: number, zone: string): number {
-  const segments = yearSegments(zone, new Date(epochMs).getUTCFullYear());
+  // Posts come in runs of nearby dates: the last year looked up usually holds this instant too.
+  let segments: [number, number][];
+  if (zone === lastYear.zone && epochMs >= lastYear.from && epochMs < lastYear.to) segments = lastYear.segments;
+  else {
+    const year = new Date(epochMs).getUTCFullYear();
+    segments = yearSegments(zone, year);
+    lastYear = { zone, from: utcMs(year, 1, 1), to: utcMs(year + 1, 1, 1), segments };
+  }
   let offset = (segments[0] as [number, number])[1];
   for (const [from, value] of segments) {
     if (from > epochMs) break;

@@ -67,19 +67,24 @@ export function escapePath(value: string): string {
   if (value === '' || /^[a-zA-Z0-9./-]+$/u.test(value)) return value;
   // encodeURIComponent keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ); the sub-delims and `:@/?` it escapes
   // are kept by Addressable, so they are put back. An original `%` stays `%25`.
-  return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3B|3D|3A|40|2F|3F)/gu, decodeURIComponent);
+  const encoded = encodeURIComponent(value);
+  // Multi-byte characters encode as %80-%FF: only ASCII punctuation can need putting back.
+  return encoded.includes('%2') || encoded.includes('%3') || encoded.includes('%40') ? encoded.replace(/%(?:24|26|2B|2C|3B|3D|3A|40|2F|3F)/gu, decodeURIComponent) : encoded;
 }
 
 /** `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`, squeeze repeated `/`. */
 export function sanitizeUrl(url: string): string {
-  let result = `/${url}`.replaceAll('..', '/');
+  let result = `/${url}`;
+  if (result.includes('..')) result = result.replaceAll('..', '/');
   while (result.includes('./')) result = result.replaceAll('./', '');
-  return result.replace(/\/{2,}/gu, '/');
+  return result.includes('//') ? result.replace(/\/{2,}/gu, '/') : result;
 }
 
 /** `Document#id`: the URL's folder joined with the raw slug. */
 export function documentId(url: string, slug: string): string {
-  const trimmed = url.replace(/\/+$/u, '');
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--;
+  const trimmed = url.slice(0, end);
   const cut = trimmed.lastIndexOf('/');
   const dir = cut <= 0 ? '/' : trimmed.slice(0, cut);
   return `${dir === '/' ? '' : dir}/${slug}`;
