@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
-import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/contract/bridge';
+import { menuSpecSchema, menuTitlesSchema } from '../../shared/contract/app-menu';
+import { EVENT_CHANNEL, MENU_CHANNEL, MENU_COMMAND_CHANNEL, RPC_CHANNEL } from '../../shared/contract/bridge';
 import { fail } from '../../shared/contract/result';
 import { dispatch } from '../../shared/rpc/dispatch';
 import { ensureSampleSite } from '../core/sample-site';
@@ -15,7 +16,7 @@ import { restrictOpenSite } from '../core/site-access';
 import { SiteService } from '../core/site-service';
 import { mainWindowOptions } from './window-options';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { buildMenu } from './menu';
+import { buildMenu, type RendererMenu } from './menu';
 import { isTrustedSender } from '../security/guards';
 import { applySecurityPolicy } from './security';
 
@@ -34,6 +35,7 @@ const grantedRoots = new Set<string>();
 const rendererApi = restrictOpenSite(service, (root) => grantedRoots.has(root));
 let settings: SettingsStore;
 let mainWindow: BrowserWindow | null = null;
+let rendererMenu: RendererMenu | null = null;
 
 registerAppScheme();
 
@@ -61,6 +63,15 @@ async function start(): Promise<void> {
     return dispatch(rendererApi, method, args);
   });
   service.events.subscribe((message) => mainWindow?.webContents.send(EVENT_CHANNEL, message));
+  // The renderer publishes its command registry for the menu bar; anything malformed is ignored.
+  ipcMain.on(MENU_CHANNEL, (event, titles: unknown, items: unknown) => {
+    if (!isTrustedSender(event.senderFrame, APP_ORIGIN)) return;
+    const parsedTitles = menuTitlesSchema.safeParse(titles);
+    const parsedItems = menuSpecSchema.safeParse(items);
+    if (!parsedTitles.success || !parsedItems.success) return;
+    rendererMenu = { titles: parsedTitles.data, items: parsedItems.data };
+    buildMenuForPlatform();
+  });
 
   await openStartupSite();
   buildMenuForPlatform();
@@ -101,7 +112,8 @@ async function openSiteFolder(): Promise<void> {
 }
 
 function buildMenuForPlatform(): void {
-  Menu.setApplicationMenu(buildMenu({ openSiteFolder: () => void openSiteFolder() }, process.platform === 'darwin'));
+  const actions = { openSiteFolder: () => void openSiteFolder(), runCommand: (id: string) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, id) };
+  Menu.setApplicationMenu(buildMenu(actions, process.platform === 'darwin', rendererMenu));
 }
 
 function createWindow(): void {

@@ -1,79 +1,291 @@
-import { useEffect, useMemo } from 'react';
-import { MarkdownEditor } from '../features/editor/MarkdownEditor';
+import type { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readingStats } from '../../shared/text/reading-stats';
+import { useDialog } from '../features/dialogs/DialogHost';
+import { CompareView } from '../features/editor/CompareView';
+import { MarkdownEditor, replaceText } from '../features/editor/MarkdownEditor';
 import { useOpenPost } from '../features/editor/useOpenPost';
+import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm';
+import { ContextMenu } from '../features/menus/ContextMenu';
+import { DEFAULT_VIEW, namesByUse, viewPosts, type LibraryView } from '../features/posts/filter';
+import { PostFilters } from '../features/posts/PostFilters';
 import { PostList } from '../features/posts/PostList';
+import { usePostActions } from '../features/posts/usePostActions';
 import { usePostLibrary } from '../features/posts/usePostLibrary';
-import { runShortcut, type Command } from './commands';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { resolveLanguage, setLanguage } from '../i18n/i18n';
+import { APP_COMMANDS, type AppContext } from './app-commands';
+import { runShortcut } from './commands';
+import { getPreferences, updatePreferences, usePreferences } from './preferences';
 import { IS_MAC, formatShortcut } from './shortcuts';
+import { useDesktopMenu } from './useDesktopMenu';
 
-interface AppContext {
-  canSave: boolean;
-  save(): Promise<void>;
-}
+/** Autosave waits for this pause in typing. */
+const AUTOSAVE_DELAY_MS = 2000;
 
-/** Every app command; the keyboard handler and the toolbar read this one list. */
-const COMMANDS: readonly Command<AppContext>[] = [
-  { id: 'file.save', label: 'Save', shortcut: 'Mod-s', enabled: (ctx) => ctx.canSave, run: (ctx) => ctx.save() },
-];
-
-/** The app shell: post library on the left, the editor in the middle, status at the bottom. */
+/** The app shell: post library on the left, the editor and the front-matter form, status at the bottom. */
 export function App() {
+  const { t } = useTranslation();
+  const prefs = usePreferences();
   const library = usePostLibrary();
   const editor = useOpenPost(library.site?.root ?? null);
+  const ask = useDialog();
   const { post, dirty } = editor;
-
-  const ctx = useMemo<AppContext>(() => ({ canSave: dirty, save: editor.save }), [dirty, editor.save]);
+  const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
+  const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const editorView = useRef<EditorView | null>(null);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => void runShortcut(COMMANDS, event, ctx);
+    document.documentElement.dataset['theme'] = prefs.theme;
+  }, [prefs.theme]);
+  useEffect(() => setLanguage(resolveLanguage(prefs.language, navigator.languages)), [prefs.language]);
+
+  // Reopen the post that was open when this site was last closed.
+  const root = library.site?.root ?? null;
+  const { open } = editor;
+  useEffect(() => {
+    const last = root ? getPreferences().lastPost[root] : undefined;
+    if (root && last && library.posts.some((p) => p.path === last)) void open(last);
+    // Only when the site changes: later list updates must not reopen anything.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [root, library.posts.length > 0]);
+
+  const openAndRemember = useCallback(
+    async (path: string) => {
+      await open(path);
+      if (root) updatePreferences({ lastPost: { ...getPreferences().lastPost, [root]: path } });
+    },
+    [open, root],
+  );
+
+  const postTitle = (path: string) => library.posts.find((p) => p.path === path)?.title ?? path.slice(path.lastIndexOf('/') + 1);
+
+  /** Save, discard or cancel the open post's unsaved edits before something replaces them. */
+  const settleUnsaved = useCallback(
+    async (reloadOnDiscard: boolean): Promise<boolean> => {
+      if (!dirty || !post) return true;
+      const answer = await ask({
+        title: t('dialog.unsavedTitle', { name: postTitle(post.path) }),
+        message: t('dialog.unsavedMessage'),
+        buttons: [
+          { id: 'discard', label: t('dialog.discard'), danger: true },
+          { id: 'cancel', label: t('dialog.cancel') },
+          { id: 'save', label: t('dialog.save'), primary: true },
+        ],
+        cancel: 'cancel',
+      });
+      if (answer.button === 'cancel') return false;
+      if (answer.button === 'save') {
+        await editor.save();
+        return !editor.isDirty();
+      }
+      if (reloadOnDiscard) await editor.takeTheirs();
+      return true;
+    },
+    // postTitle reads the current list; the dialog text is built when asked.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ask, dirty, editor, post, t],
+  );
+
+  const select = useCallback(
+    async (path: string) => {
+      if (path === post?.path) return;
+      if (await settleUnsaved(false)) await openAndRemember(path);
+    },
+    [openAndRemember, post?.path, settleUnsaved],
+  );
+
+  const actions = usePostActions({
+    posts: library.posts,
+    open: openAndRemember,
+    settle: async (path) => (path === post?.path ? settleUnsaved(true) : true),
+    gone: (path) => {
+      if (path === post?.path) editor.close();
+    },
+    report: setMessage,
+  });
+
+  const ctx = useMemo<AppContext>(
+    () => ({
+      posts: library.posts,
+      openPath: post?.path ?? null,
+      dirty,
+      save: editor.save,
+      ...actions,
+      toggleForm: () => updatePreferences({ showForm: !getPreferences().showForm }),
+      focusSearch: () => searchRef.current?.focus(),
+      openSettings: () => setSettingsOpen(true),
+    }),
+    [library.posts, post?.path, dirty, editor.save, actions],
+  );
+
+  useDesktopMenu(APP_COMMANDS, ctx, ctx.openPath);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => void runShortcut(APP_COMMANDS, event, ctx, ctx.openPath);
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [ctx]);
 
-  const title = library.posts.find((p) => p.path === post?.path)?.title;
+  // Autosave (off by default): after a pause in typing.
   useEffect(() => {
-    document.title = `${dirty ? '● ' : ''}${title ? `${title} — ` : ''}${library.site?.title ?? 'Hanji'}`;
-  }, [dirty, title, library.site]);
+    if (!prefs.autosave || !dirty) return;
+    const timer = setTimeout(() => void editor.save(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [prefs.autosave, dirty, post?.text, editor]);
 
-  const select = (path: string) => {
-    if (path === post?.path) return;
-    if (dirty && !window.confirm('This post has unsaved changes. Discard them and open another post?')) return;
-    void editor.open(path);
+  // The open post changed on disk while it had unsaved edits: ask what to keep.
+  const { conflict } = editor;
+  useEffect(() => {
+    if (!conflict) return;
+    let active = true;
+    void (async () => {
+      const name = postTitle(conflict.path);
+      for (;;) {
+        const answer = await ask({
+          title: t('dialog.conflictTitle', { name }),
+          message: conflict.kind === 'deleted' ? t('dialog.deletedOnDisk', { path: conflict.path }) : t('dialog.conflictMessage'),
+          buttons: [
+            ...(conflict.kind === 'changed' ? [{ id: 'compare', label: t('dialog.compare') }] : []),
+            { id: 'theirs', label: t('dialog.takeTheirs') },
+            { id: 'mine', label: t('dialog.keepMine'), primary: true },
+          ],
+          cancel: 'mine-later',
+        });
+        if (!active) return;
+        if (answer.button === 'compare') {
+          const theirs = await editor.diskText().catch(() => '');
+          await ask({ title: t('dialog.compareTitle'), wide: true, body: <CompareView mine={editor.currentText()} theirs={theirs} />, buttons: [{ id: 'close', label: t('dialog.close'), primary: true }], cancel: 'close' });
+          continue;
+        }
+        if (answer.button === 'theirs') await editor.takeTheirs();
+        if (answer.button === 'mine') {
+          const sure = await ask({
+            title: t('dialog.keepMineConfirm'),
+            buttons: [
+              { id: 'cancel', label: t('dialog.cancel') },
+              { id: 'overwrite', label: t('dialog.overwrite'), primary: true, danger: true },
+            ],
+            cancel: 'cancel',
+          });
+          if (sure.button !== 'overwrite') continue;
+          await editor.keepMine();
+        }
+        if (answer.button === 'mine-later') editor.dismissConflict();
+        return;
+      }
+    })();
+    return () => {
+      active = false;
+    };
+    // One dialog per conflict.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conflict]);
+
+  const summary = library.posts.find((p) => p.path === post?.path);
+  useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${summary?.title ? `${summary.title} — ` : ''}${library.site?.title ?? 'Hanji'}`;
+  }, [dirty, summary?.title, library.site]);
+
+  const [bodyMatches] = useState<ReadonlySet<string> | null>(null);
+  const shown = useMemo(() => viewPosts(library.posts, view, bodyMatches), [library.posts, view, bodyMatches]);
+  const usage = useMemo(() => ({ tags: namesByUse(library.posts, 'tags').map((n) => n.name), categories: namesByUse(library.posts, 'categories').map((n) => n.name), layouts: [] }), [library.posts]);
+  const stats = useMemo(() => (post ? readingStats(post.text) : null), [post]);
+  const onView = useCallback((v: EditorView | null) => {
+    editorView.current = v;
+  }, []);
+
+  const label = (id: string) => {
+    const command = APP_COMMANDS.find((c) => c.id === id);
+    return command ? `${t(command.label)}${command.shortcut ? ` (${formatShortcut(command.shortcut, IS_MAC)})` : ''}` : id;
   };
+  const toolbar = APP_COMMANDS.filter((c) => c.places.includes('toolbar'));
+  const url = summary ? `${library.site?.baseurl ?? ''}${summary.url}` : '';
 
-  const save = COMMANDS[0];
   return (
-    <div className="app">
+    <div className={`app${prefs.showForm ? ' with-form' : ''}`} style={{ '--editor-font-size': `${prefs.fontSize}px` } as CSSProperties}>
       <aside className="sidebar">
         <header className="site-header">
-          <h1 className="site-title">{library.site?.title ?? 'Hanji'}</h1>
-          {library.site ? <p className="site-root" title={library.site.root}>{library.site.root}</p> : null}
+          <h1 className="site-title">{library.site?.title ?? t('app.name')}</h1>
+          {library.site ? (
+            <p className="site-root" title={library.site.root}>
+              {library.site.root}
+            </p>
+          ) : null}
         </header>
-        {library.error ? <p role="alert" className="error">{library.error}</p> : null}
-        {library.loading && library.posts.length === 0 ? <p className="empty">Loading posts…</p> : null}
-        <PostList posts={library.posts} selected={post?.path ?? null} dirtyPath={dirty ? (post?.path ?? null) : null} onSelect={select} />
+        <PostFilters searchRef={searchRef} posts={library.posts} view={view} onChange={setView} />
+        {library.error ? (
+          <p role="alert" className="error">
+            {library.error}
+          </p>
+        ) : null}
+        {library.loading && library.posts.length === 0 ? <p className="empty">{t('app.loading')}</p> : null}
+        {!library.loading && library.posts.length === 0 ? <p className="empty">{t('app.noPosts')}</p> : null}
+        {library.posts.length > 0 ? (
+          <PostList posts={shown} selected={post?.path ?? null} dirtyPath={dirty ? (post?.path ?? null) : null} onSelect={(p) => void select(p)} onContextMenu={(path, x, y) => setMenu({ path, x, y })} />
+        ) : null}
       </aside>
       <main className="workspace">
+        <div className="toolbar" role="toolbar" aria-label={t('library.actions')}>
+          <span className="doc-path">{post?.path ?? ''}</span>
+          <span className="toolbar-buttons">
+            {toolbar.map((command) => (
+              <button key={command.id} type="button" disabled={!command.enabled(ctx, ctx.openPath)} onClick={() => void command.run(ctx, ctx.openPath)} title={label(command.id)}>
+                {t(command.label)}
+              </button>
+            ))}
+          </span>
+        </div>
         {post ? (
-          <>
-            <div className="toolbar">
-              <span className="doc-path">{post.path}</span>
-              {save ? (
-                <button type="button" disabled={!dirty} onClick={() => void save.run(ctx)} title={save.shortcut ? formatShortcut(save.shortcut, IS_MAC) : undefined}>
-                  {save.label}
-                </button>
-              ) : null}
-            </div>
-            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} />
-          </>
+          <div className="document">
+            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} />
+            {prefs.showForm ? (
+              <aside className="form-panel">
+                <FrontMatterForm
+                  text={post.text}
+                  usage={usage}
+                  onChange={(next) => {
+                    if (editorView.current) replaceText(editorView.current, next);
+                  }}
+                />
+              </aside>
+            ) : null}
+          </div>
         ) : (
-          <p className="placeholder">Choose a post on the left to start writing.</p>
+          <p className="placeholder">{t('app.choosePost')}</p>
         )}
         <footer className="status-bar" role="status">
-          <span>{dirty ? 'Unsaved changes' : post ? 'Saved' : ''}</span>
-          <span>{editor.status}</span>
+          <span>{post ? (dirty ? t('editor.unsaved') : t('editor.saved')) : ''}</span>
+          {stats ? (
+            <>
+              <span>{t('editor.words', { count: stats.words })}</span>
+              <span>{t('editor.chars', { count: stats.characters })}</span>
+              <span>{stats.minutes === 0 ? t('editor.readTimeLess') : t('editor.readTime', { count: stats.minutes })}</span>
+            </>
+          ) : null}
+          {url ? <span className="post-url">{url}</span> : null}
+          <span>{message || editor.status}</span>
         </footer>
       </main>
+      {menu ? (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          label={t('library.actions')}
+          onClose={() => setMenu(null)}
+          entries={APP_COMMANDS.filter((c) => c.places.includes('postMenu')).map((c) => ({
+            id: c.id,
+            label: t(c.label),
+            ...(c.shortcut ? { shortcut: formatShortcut(c.shortcut, IS_MAC) } : {}),
+            disabled: !c.enabled(ctx, menu.path),
+            run: () => void c.run(ctx, menu.path),
+          }))}
+        />
+      ) : null}
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </div>
   );
 }

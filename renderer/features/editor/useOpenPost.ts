@@ -16,11 +16,18 @@ export interface OpenPost {
 
 type Update = OpenPost | null | ((current: OpenPost | null) => OpenPost | null);
 
+/** The open post changed on disk while it had unsaved edits: the user chooses what to keep. */
+export interface DiskConflict {
+  path: string;
+  kind: 'changed' | 'deleted';
+}
+
 /** Open, edit and save one post of the site at `siteRoot`; a clean post follows changes made on disk. */
 export function useOpenPost(siteRoot: string | null) {
   const client = useClient();
   const [stored, setStored] = useState<OpenPost | null>(null);
   const [status, setStatus] = useState('');
+  const [conflict, setConflict] = useState<DiskConflict | null>(null);
   // Every update goes through the ref first, so a save started right after a keystroke sees it.
   const latest = useRef<OpenPost | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -37,6 +44,7 @@ export function useOpenPost(siteRoot: string | null) {
         const doc = await client.readPost(path);
         setPost((previous) => ({ siteRoot, path: doc.path, text: doc.text, savedText: doc.text, hash: doc.hash, revision: (previous?.revision ?? 0) + 1 }));
         setStatus('');
+        setConflict(null);
       } catch (e) {
         setStatus(errorMessage(e));
       }
@@ -76,7 +84,7 @@ export function useOpenPost(siteRoot: string | null) {
         // Our own save announces itself before its reply arrives; the hash settles it afterwards.
         if (!current || !change || inFlight.current > 0 || change.hash === current.hash) return;
         if (current.text === current.savedText && change.kind !== 'deleted') void open(current.path);
-        else setStatus(change.kind === 'deleted' ? `${current.path} was deleted on disk; save to keep your text.` : `${current.path} changed on disk; your unsaved edits are kept.`);
+        else setConflict({ path: current.path, kind: change.kind === 'deleted' ? 'deleted' : 'changed' });
       }),
     [client, open],
   );
@@ -92,5 +100,41 @@ export function useOpenPost(siteRoot: string | null) {
     return () => window.removeEventListener('beforeunload', guard);
   }, [dirty]);
 
-  return { post, dirty, status, open, edit, save };
+  /** Keep the editor's text: save it over the version on disk (or recreate a deleted file). */
+  const keepMine = useCallback(async () => {
+    const current = latest.current;
+    if (!current) return;
+    try {
+      const disk = await client.readPost(current.path).catch(() => null);
+      // The file is gone: a save against the hash of nothing recreates it, as the engine allows.
+      setPost((now) => (now && now.path === current.path ? { ...now, hash: disk?.hash ?? now.hash, savedText: disk ? disk.text : '' } : now));
+      setConflict(null);
+      await save();
+    } catch (e) {
+      setStatus(errorMessage(e));
+    }
+  }, [client, save, setPost]);
+
+  /** Take the version on disk, dropping the unsaved edits. */
+  const takeTheirs = useCallback(async () => {
+    const current = latest.current;
+    if (current) await open(current.path);
+  }, [open]);
+
+  /** The text on disk now, for comparing with the editor's. */
+  const diskText = useCallback(async () => {
+    const current = latest.current;
+    return current ? (await client.readPost(current.path)).text : '';
+  }, [client]);
+
+  /** Forget the open post (it was deleted or renamed away). */
+  const close = useCallback(() => setPost(null), [setPost]);
+  /** Leave the conflict for now: the edits stay, and saving will report the conflict again. */
+  const dismissConflict = useCallback(() => setConflict(null), []);
+  /** Whether the newest text is unsaved, as of now (not of the last render). */
+  const isDirty = useCallback(() => latest.current !== null && latest.current.text !== latest.current.savedText, []);
+  /** The newest text, as of now. */
+  const currentText = useCallback(() => latest.current?.text ?? '', []);
+
+  return { post, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText };
 }

@@ -1,40 +1,93 @@
-import type { PostStatus, PostSummary } from '../../../shared/model/site';
-
-const STATUS_LABELS: Record<Exclude<PostStatus, 'published'>, string> = { draft: 'draft', unpublished: 'unpublished', future: 'scheduled' };
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PostSummary } from '../../../shared/model/site';
 
 interface PostListProps {
   posts: PostSummary[];
   selected: string | null;
   dirtyPath: string | null;
   onSelect(path: string): void;
+  onContextMenu(path: string, x: number, y: number): void;
 }
 
-/** The post library: title and date of every post, newest first. */
-export function PostList({ posts, selected, dirtyPath, onSelect }: PostListProps) {
-  if (posts.length === 0) return <p className="empty">No posts in this site yet.</p>;
+const titleOf = (post: PostSummary) => post.title ?? post.path.slice(post.path.lastIndexOf('/') + 1);
+const optionId = (index: number) => `post-option-${index}`;
+
+/**
+ * The post library as a listbox: each option is named by the post's title. Arrow keys, Home and
+ * End move the active post, Enter opens it, the context-menu key or Shift+F10 opens its actions.
+ */
+export function PostList({ posts, selected, dirtyPath, onSelect, onContextMenu }: PostListProps) {
+  const { t } = useTranslation();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState<string | null>(selected);
+  const activeIndex = Math.max(0, posts.findIndex((p) => p.path === (active ?? selected)));
+
+  useEffect(() => {
+    document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex]);
+
+  if (posts.length === 0) return <p className="empty">{t('app.noMatches')}</p>;
+
+  const moveTo = (index: number) => setActive(posts[Math.min(posts.length - 1, Math.max(0, index))]?.path ?? null);
+  const openMenu = (path: string, event: MouseEvent) => {
+    event.preventDefault();
+    onContextMenu(path, event.clientX, event.clientY);
+  };
   return (
-    <ul className="post-list" aria-label="Posts">
-      {posts.map((post) => (
-        <li key={post.path}>
-          <button
-            type="button"
-            className="post-item"
-            aria-current={post.path === selected ? 'true' : undefined}
-            title={post.path}
-            onClick={() => onSelect(post.path)}
-          >
-            <span className="post-title">
-              {post.path === dirtyPath ? <span className="dirty" aria-label="unsaved changes">● </span> : null}
-              {post.title ?? post.path.slice(post.path.lastIndexOf('/') + 1)}
-            </span>
-            <span className="post-meta">
-              <time dateTime={post.date}>{post.date.slice(0, 10)}</time>
-              {post.status !== 'published' ? <span className={`badge badge-${post.status}`}>{STATUS_LABELS[post.status]}</span> : null}
-              {post.problems.some((p) => p.severity === 'error') ? <span className="badge badge-error">invalid front matter</span> : null}
-            </span>
-          </button>
-        </li>
+    <div
+      ref={listRef}
+      role="listbox"
+      aria-label={t('library.posts')}
+      className="post-list"
+      tabIndex={0}
+      aria-activedescendant={optionId(activeIndex)}
+      onKeyDown={(event) => {
+        const current = posts[activeIndex];
+        if (event.key === 'ArrowDown') moveTo(activeIndex + 1);
+        else if (event.key === 'ArrowUp') moveTo(activeIndex - 1);
+        else if (event.key === 'Home') moveTo(0);
+        else if (event.key === 'End') moveTo(posts.length - 1);
+        else if (event.key === 'PageDown') moveTo(activeIndex + 10);
+        else if (event.key === 'PageUp') moveTo(activeIndex - 10);
+        else if ((event.key === 'Enter' || event.key === ' ') && current) onSelect(current.path);
+        else if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && current) {
+          const box = document.getElementById(optionId(activeIndex))?.getBoundingClientRect();
+          onContextMenu(current.path, box?.left ?? 0, box?.bottom ?? 0);
+        } else return;
+        event.preventDefault();
+      }}
+    >
+      {posts.map((post, index) => (
+        <div
+          key={post.path}
+          id={optionId(index)}
+          role="option"
+          aria-selected={post.path === selected}
+          aria-label={titleOf(post)}
+          className={`post-item${index === activeIndex ? ' active' : ''}`}
+          title={post.path}
+          onClick={() => {
+            setActive(post.path);
+            onSelect(post.path);
+          }}
+          onContextMenu={(event) => openMenu(post.path, event)}
+        >
+          <span className="post-title">
+            {post.path === dirtyPath ? (
+              <span className="dirty" title={t('library.unsaved')}>
+                ●{' '}
+              </span>
+            ) : null}
+            {titleOf(post)}
+          </span>
+          <span className="post-meta">
+            <time dateTime={post.date}>{post.date.slice(0, 10)}</time>
+            {post.status !== 'published' ? <span className={`badge badge-${post.status}`}>{t(`status.${post.status}`)}</span> : null}
+            {post.problems.some((p) => p.severity === 'error') ? <span className="badge badge-error">{t('library.invalid')}</span> : null}
+          </span>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -40,7 +40,7 @@ test.describe('desktop app', () => {
   });
 
   test('first start opens a copy of the sample site, leaving the bundled one untouched', async () => {
-    await expect(new Workspace(page).posts.getByRole('listitem')).toHaveCount(7);
+    await expect(new Workspace(page).posts.getByRole('option')).toHaveCount(7);
     await expect(page.getByRole('heading', { name: '한지 블로그' })).toBeVisible();
     expect(existsSync(path.join(profile.dir, 'sample-site', KOREAN_POST))).toBe(true);
   });
@@ -62,12 +62,23 @@ test.describe('desktop app', () => {
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
-      hanji: [...METHOD_NAMES, 'onEvent'].sort(),
+      hanji: [...METHOD_NAMES, 'onEvent', 'onMenuCommand', 'setMenu'].sort(),
       ipcRenderer: 'undefined',
       webview: true,
     });
     const denied = await page.evaluate(() => navigator.permissions.query({ name: 'notifications' as PermissionName }).then((s) => s.state));
     expect(denied).not.toBe('granted');
+  });
+
+  test('the menu bar shows the renderer's commands, and choosing one runs it', async () => {
+    const menuLabels = () =>
+      app.evaluate(({ Menu }) =>
+        (Menu.getApplicationMenu()?.items ?? []).flatMap((top) => (top.submenu?.items ?? []).map((item) => `${top.label}/${item.label}/${item.enabled}`)),
+      );
+    await expect.poll(menuLabels).toContain('&Post/New post/true');
+    await expect.poll(menuLabels).toContain('&Post/Duplicate/false');
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('post.new')?.click());
+    await expect(page.getByRole('alertdialog', { name: 'New post' })).toBeVisible();
   });
 
   test('types Korean into a post and saves exactly that with Ctrl+S', async () => {

@@ -2,11 +2,21 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The writing workspace as a user sees it, in the browser or the desktop app (page object). */
 export class Workspace {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
-  /** The post library. */
+  /** The post library: a listbox whose options are named by post title. */
   get posts(): Locator {
-    return this.page.getByRole('list', { name: 'Posts' });
+    return this.page.getByRole('listbox', { name: 'Posts' });
+  }
+
+  /** The front-matter form. */
+  get form(): Locator {
+    return this.page.getByRole('form', { name: 'Front matter' });
+  }
+
+  /** A modal dialog (unsaved changes, conflicts, prompts). */
+  get dialog(): Locator {
+    return this.page.getByRole('alertdialog');
   }
 
   /** The status bar (saved state and messages). */
@@ -16,7 +26,7 @@ export class Workspace {
 
   /** Open a post by its title in the library; resolves with its editor. */
   async open(title: string | RegExp, path: string): Promise<Locator> {
-    await this.posts.getByRole('button', { name: title }).click();
+    await this.posts.getByRole('option', { name: title }).click();
     const editor = this.page.getByRole('textbox', { name: `Text of ${path}` });
     await expect(editor).toBeVisible();
     return editor;

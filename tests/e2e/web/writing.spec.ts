@@ -37,10 +37,10 @@ test.describe('browser mode', () => {
     await page.goto(server.url);
     const files = ['_posts', '_drafts'].flatMap((dir) => readdirSync(path.join(site.root, dir)).map((name) => path.join(site.root, dir, name)));
     const list = new Workspace(page).posts;
-    await expect(list.getByRole('listitem')).toHaveCount(files.length);
+    await expect(list.getByRole('option')).toHaveCount(files.length);
     for (const file of files) {
       const title = String(matter(readFileSync(file, 'utf8')).data['title']);
-      await expect(list.getByRole('button', { name: title })).toBeVisible();
+      await expect(list.getByRole('option', { name: title })).toBeVisible();
     }
     // The token is taken out of the address bar once read.
     expect(page.url()).not.toContain('token=');

@@ -1,0 +1,51 @@
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+
+const schema = z.object({
+  language: z.enum(['system', 'en', 'ko']).catch('system'),
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  fontSize: z.number().int().min(10).max(32).catch(15),
+  autosave: z.boolean().catch(false),
+  showForm: z.boolean().catch(true),
+  /** The post last open in each site, reopened with the site. */
+  lastPost: z.record(z.string(), z.string()).catch({}),
+});
+
+/** What the user chose in Settings; kept in the renderer's storage, so both the app and browser mode remember it. */
+export type Preferences = z.infer<typeof schema>;
+
+const KEY = 'hanji.preferences';
+const listeners = new Set<() => void>();
+let current: Preferences = load();
+
+function load(): Preferences {
+  try {
+    return schema.parse(JSON.parse(localStorage.getItem(KEY) ?? '{}'));
+  } catch {
+    // A damaged value is not worth a crash: start from the defaults.
+    return schema.parse({});
+  }
+}
+
+/** The preferences now. */
+export function getPreferences(): Preferences {
+  return current;
+}
+
+/** Change some preferences and tell every subscriber. */
+export function updatePreferences(patch: Partial<Preferences>): void {
+  current = schema.parse({ ...current, ...patch });
+  localStorage.setItem(KEY, JSON.stringify(current));
+  for (const listener of listeners) listener();
+}
+
+/** The preferences, re-rendering when they change. */
+export function usePreferences(): Preferences {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}

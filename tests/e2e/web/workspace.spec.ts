@@ -1,0 +1,172 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { SHARED_SAMPLES, copySampleSite } from '../../helpers/temp-site';
+import { Workspace } from '../pages/workspace';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+
+/** Our users' real post, copied into the sample site so the workspace opens it like any other. */
+const SAMPLE_NAME = '2025-02-05-openai-sam-altman-korea-visit.md';
+const SAMPLE_POST = `_posts/${SAMPLE_NAME}`;
+const SAMPLE_TITLE = /AI News - 오픈AI 샘 올트먼 방한/u;
+const OTHER_POST = '_posts/2025-01-15-welcome-to-hanji.md';
+
+/** Lines of `after` that differ from `before` (same line count expected). */
+function changedLines(before: string, after: string): { before: string; after: string }[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b).toHaveLength(a.length);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [{ before: line, after: b[i] as string }]));
+}
+
+/**
+ * Compose Hangul through the IME as a Korean keyboard does: each step is the composition so far;
+ * `enterAfter` presses Enter while that (half-built) step is still being composed.
+ */
+async function composeKorean(page: Page, steps: string[], commit: string, enterAfter?: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of steps) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    if (text === enterAfter) await page.keyboard.press('Enter');
+  }
+  await cdp.send('Input.insertText', { text: commit });
+  await cdp.detach();
+}
+
+test.describe('writing workspace', () => {
+  let site: ReturnType<typeof copySampleSite>;
+  let server: BrowserMode;
+  let file: string;
+  let original: string;
+  let workspace: Workspace;
+  let errors: string[];
+
+  test.beforeEach(async ({ page }) => {
+    errors = [];
+    site = copySampleSite();
+    file = path.join(site.root, SAMPLE_POST);
+    // Written, not copied: the shared sample is read-only, and a copy would keep its mode.
+    writeFileSync(file, readFileSync(path.join(SHARED_SAMPLES, SAMPLE_NAME)));
+    original = readFileSync(file, 'utf8');
+    server = await startBrowserMode(site.root);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/u.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(server.url);
+    workspace = new Workspace(page);
+  });
+
+  test.afterEach(async () => {
+    await server.stop();
+    site.dispose();
+    expect(errors).toEqual([]);
+  });
+
+  test('the form edits the title line only, and a save without edits changes nothing', async ({ page }) => {
+    await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const title = workspace.form.getByLabel('title', { exact: true });
+    await title.fill('AI News - 샘 올트먼 방한 정리');
+    await title.press('Enter');
+    await expect(workspace.status).toContainText('Unsaved changes');
+    await workspace.saveWithShortcut();
+    const saved = readFileSync(file, 'utf8');
+    expect(changedLines(original, saved)).toEqual([{ before: 'title: "AI News - 오픈AI 샘 올트먼 방한, 한국 AI 생태계에 새로운 바람을 불어넣다"', after: 'title: "AI News - 샘 올트먼 방한 정리"' }]);
+    await page.keyboard.press('Control+s');
+    await expect(workspace.status).toContainText('Saved');
+    expect(readFileSync(file, 'utf8')).toBe(saved);
+  });
+
+  test('a tag composed with the Korean IME is added once, inside the existing flow list', async ({ page }) => {
+    await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const chips = workspace.form.getByRole('combobox', { name: 'tag' }).or(workspace.form.getByRole('textbox', { name: 'tag' }));
+    await chips.click();
+    await composeKorean(page, ['ㅋ', '카', '카ㅋ', '카카', '카카ㅇ', '카카오', '카카오ㅌ', '카카오토', '카카오톡'], '카카오톡', '카카오ㅌ');
+    await page.keyboard.press('Enter');
+    await expect(workspace.form.getByRole('button', { name: 'Remove tag 카카오톡' })).toHaveCount(1);
+    await workspace.saveWithShortcut();
+    expect(changedLines(original, readFileSync(file, 'utf8'))).toEqual([
+      { before: 'tag: [OpenAI, AI, 샘 올트먼, 카카오, SK그룹, 삼성전자]', after: 'tag: [OpenAI, AI, 샘 올트먼, 카카오, SK그룹, 삼성전자, 카카오톡]' },
+    ]);
+  });
+
+  test('Korean composed in the editor is saved exactly', async ({ page }) => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', '');
+    await composeKorean(page, ['ㅎ', '하', '한'], '한');
+    await composeKorean(page, ['ㄱ', '그', '글'], '글');
+    await page.keyboard.press('Enter');
+    await composeKorean(page, ['ㅁ', '마', '말'], '말');
+    await workspace.saveWithShortcut();
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통\n', '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통한글\n말\n'));
+  });
+
+  test('editing sidebar.nav in the form changes only that line', async () => {
+    await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const nav = workspace.form.getByLabel('sidebar.nav', { exact: true });
+    await nav.fill('news');
+    await nav.press('Enter');
+    await workspace.saveWithShortcut();
+    expect(changedLines(original, readFileSync(file, 'utf8'))).toEqual([{ before: '  nav: "docs"', after: '  nav: "news"' }]);
+  });
+
+  test('switching posts with unsaved changes asks first; Cancel keeps the text', async ({ page }) => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', ' (추가)');
+    await workspace.posts.getByRole('option', { name: 'Welcome to Hanji' }).click();
+    await expect(workspace.dialog).toContainText('Save changes');
+    await workspace.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(editor).toContainText('직접 소통 (추가)');
+    await expect(workspace.status).toContainText('Unsaved changes');
+    // Don't save: the other post opens and this file is untouched.
+    await workspace.posts.getByRole('option', { name: 'Welcome to Hanji' }).click();
+    await workspace.dialog.getByRole('button', { name: "Don't save" }).click();
+    await expect(page.getByRole('textbox', { name: `Text of ${OTHER_POST}` })).toBeVisible();
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
+  test('a change on disk while editing offers keep mine (after confirming) and take theirs', async () => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', ' — 내 편집');
+    const theirs = original.replace('toc: true', 'toc: false');
+    writeFileSync(file, theirs);
+    await expect(workspace.dialog).toContainText('changed on disk');
+    await workspace.dialog.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(workspace.dialog).toContainText('Overwrite');
+    await workspace.dialog.getByRole('button', { name: 'Overwrite' }).click();
+    await expect(workspace.status).toContainText('Saved');
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('직접 소통\n', '직접 소통 — 내 편집\n'));
+
+    // Again, and this time take the version on disk.
+    await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통 — 내 편집', '!');
+    writeFileSync(file, theirs);
+    await expect(workspace.dialog).toContainText('changed on disk');
+    await workspace.dialog.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(workspace.page.getByRole('textbox', { name: `Text of ${SAMPLE_POST}` })).toContainText('toc: false');
+    await expect(workspace.status).not.toContainText('Unsaved');
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+  });
+
+  test('search finds a post by a word of its body; the tag filter shows only tagged posts', async () => {
+    await workspace.page.getByRole('searchbox', { name: 'Search posts' }).fill('빌더랩');
+    await expect(workspace.posts.getByRole('option')).toHaveCount(1);
+    await expect(workspace.posts.getByRole('option', { name: SAMPLE_TITLE })).toBeVisible();
+    await workspace.page.getByRole('searchbox', { name: 'Search posts' }).fill('');
+    await workspace.page.getByRole('combobox', { name: 'Tag' }).selectOption('jekyll');
+    // The two sample posts tagged jekyll (one in a flow list, one in a block list), and no other.
+    const shown = workspace.posts.getByRole('option');
+    await expect(shown).toHaveCount(2);
+    await expect(workspace.posts.getByRole('option', { name: 'Welcome to Hanji' })).toBeVisible();
+    await expect(workspace.posts.getByRole('option', { name: 'Jekyll front matter basics' })).toBeVisible();
+  });
+
+  test('the UI switches to Korean', async ({ page }) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await page.getByRole('button', { name: '닫기' }).click();
+    await expect(page.getByRole('button', { name: '새 글' })).toBeVisible();
+    await expect(page.getByRole('listbox', { name: '글 목록' })).toBeVisible();
+    await page.getByRole('option', { name: SAMPLE_TITLE }).click({ button: 'right' });
+    await expect(page.getByRole('menuitem', { name: /복제/u })).toBeVisible();
+  });
+});
