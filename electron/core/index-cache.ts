@@ -50,6 +50,11 @@ export class IndexCache {
     return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : null;
   }
 
+  /** The size and mtime `rel` had when it was last indexed; null when it is not cached. */
+  stamp(rel: string): { size: number; mtimeMs: number } | null {
+    return this.map().get(rel) ?? null;
+  }
+
   /** Every cached post, newest first when they came from the cache file. */
   entries(): Iterable<CacheEntry> {
     return this.map().values();

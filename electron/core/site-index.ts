@@ -9,7 +9,7 @@ import { scanPostFiles, type IgnoredFile, type PostFile } from './post-scan';
 const BATCH = 200;
 
 /** Read a whole file and its stat through one open file. */
-function readWithStat(abs: string): { stat: Stats; bytes: Buffer } {
+export function readWithStat(abs: string): { stat: Stats; bytes: Buffer } {
   const fd = openSync(abs, 'r');
   try {
     const stat = fstatSync(fd);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SiteApi } from '../../shared/contract/api';
 import type { PostChange } from '../../shared/contract/events';
 import { HanjiError } from '../../shared/contract/result';
+import { MAX_POST_CHARS } from '../../shared/contract/schemas';
 import { normalizeSiteConfig, parseSiteConfig, type SiteConfig } from '../../shared/jekyll/config';
 import { classifyPostPath } from '../../shared/jekyll/post-filename';
 import type { PostFacts } from '../../shared/jekyll/post-facts';
@@ -16,10 +17,12 @@ import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, spli
 import { parseRubyTime } from '../../shared/jekyll/time';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
-import type { IndexOptions, IndexedPost, NewPostInput, PostDocument, PostProblem, PostSummary, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
+import type { IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
+import { BodyCache, findPosts } from './post-search';
+import { RecoveryStore } from './recovery-store';
 import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, type SiteIndex } from './site-index';
 import { resolvePostPath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
@@ -37,6 +40,8 @@ export interface SiteServiceOptions {
   trash?: Trash;
   /** Folder for the index cache; null keeps the cache in memory only. */
   cacheDir?: string | null;
+  /** Folder for recovery copies of unsaved text, outside every site; null keeps them in memory only. */
+  recoveryDir?: string | null;
   /** Watch the open site for changes by other programs (the app and browser mode do; the CLI does not). */
   watch?: boolean;
   /** The clock, for tests of future posts. */
@@ -65,6 +70,8 @@ interface OpenSite {
   generation: number;
   /** Posts changed by saves or the watcher while a build runs: read again when it lands. */
   touched: Set<string>;
+  /** Post bodies for searches; kept when the same site is opened again. */
+  bodies: BodyCache;
 }
 
 /** A change before the post's summary is attached (see emitChanges). */
@@ -95,10 +102,12 @@ export class SiteService implements SiteApi {
   /** Hashes of files this engine just wrote, so the watcher does not report our own saves. */
   private readonly ownWrites = new Map<string, string>();
   private readonly caches = new Map<string, IndexCache>();
+  private readonly recovery: RecoveryStore;
   private readonly now: () => number;
 
   constructor(private readonly options: SiteServiceOptions = {}) {
     this.now = options.now ?? Date.now;
+    this.recovery = new RecoveryStore(options.recoveryDir ?? null);
   }
 
   async openSite(root: string): Promise<SiteInfo> {
@@ -107,10 +116,11 @@ export class SiteService implements SiteApi {
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (!stat) throw new HanjiError('NOT_FOUND', `The folder ${abs} does not exist.`);
     if (!stat.isDirectory()) throw new HanjiError('BAD_REQUEST', `${abs} is a file; choose the site's folder.`);
+    const bodies = this.site?.info.root === abs ? this.site.bodies : new BodyCache();
     await this.close();
     const { config, problems: configProblems } = readConfig(abs);
     const cache = this.cacheFor(abs);
-    const site: OpenSite = { info: siteInfo(abs, config), config, configProblems, cache, posts: new Map(), ignored: [], problems: [], watcher: null, generation: 0, touched: new Set() };
+    const site: OpenSite = { info: siteInfo(abs, config), config, configProblems, cache, posts: new Map(), ignored: [], problems: [], watcher: null, generation: 0, touched: new Set(), bodies };
     const cached = this.options.revalidate === 'after' ? indexFromCache(cache, config, this.now()) : null;
     if (cached) {
       this.useIndex(site, cached);
@@ -167,11 +177,21 @@ export class SiteService implements SiteApi {
   }
 
   async writePost(input: string, text: string, expectedHash: string): Promise<WriteResult> {
+    // A recovery copy kept after this call may hold text typed after what this save writes: only
+    // older ones go. Marked before the first await, so the order of the calls decides.
+    const mark = this.recovery.mark();
     const site = this.requireSite();
     const { abs, rel } = resolvePostPath(site.info.root, input);
     // Through a symlink, replace the file it points to (already confined by resolvePostPath), not the link.
     const target = await fs.realpath(abs).catch(() => abs);
-    return this.serialized(target, () => this.saveInPlace(site, target, rel, text, expectedHash));
+    const result = await this.serialized(target, () => this.saveInPlace(site, target, rel, text, expectedHash));
+    try {
+      await this.recovery.discardOlder(site.info.root, rel, mark);
+    } catch (error) {
+      // The save itself succeeded; a stale copy is only offered once more.
+      console.warn(`hanji: saved ${rel} but could not discard its recovery copy`, error);
+    }
+    return result;
   }
 
   /** Replace a post's bytes (the caller holds its save lock), index it and tell the clients. */
@@ -273,6 +293,49 @@ export class SiteService implements SiteApi {
     });
   }
 
+  async searchPosts(query: string): Promise<PostMatch[]> {
+    const site = this.requireSite();
+    return findPosts({ root: site.info.root, posts: this.sortedPosts(site), stamp: (rel) => site.cache.stamp(rel), bodies: site.bodies }, query);
+  }
+
+  async saveRecovery(input: string, text: string, baseHash: string): Promise<void> {
+    const site = this.requireSite();
+    const { rel } = resolvePostPath(site.info.root, input);
+    if (text.length > MAX_POST_CHARS) {
+      throw new HanjiError('BAD_REQUEST', `The unsaved text of ${rel} is longer than a post may be (${MAX_POST_CHARS} characters), so no recovery copy was kept; shorten it or split it into two posts.`, { path: rel });
+    }
+    await this.recovery.save(site.info.root, { path: rel, text, baseHash, savedAt: new Date(this.now()).toISOString() });
+  }
+
+  async listRecovery(): Promise<RecoveryCopy[]> {
+    const root = this.requireSite().info.root;
+    const mark = this.recovery.mark();
+    const copies: RecoveryCopy[] = [];
+    for (const copy of await this.recovery.list(root)) {
+      let abs: string;
+      try {
+        ({ abs } = resolvePostPath(root, copy.path));
+      } catch {
+        continue;
+      }
+      const diskHash = await fs.readFile(abs).then(hashBytes, () => null);
+      // Text already on disk has nothing to recover: an undo back to the saved text, or a copy
+      // kept while its save was in flight.
+      if (diskHash === hashBytes(Buffer.from(copy.text, 'utf8'))) {
+        // Not offered either way: a copy that could not be removed is only skipped again next time.
+        await this.recovery.discardOlder(root, copy.path, mark).catch(() => undefined);
+        continue;
+      }
+      copies.push({ ...copy, diskHash });
+    }
+    return copies.sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
+  }
+
+  async discardRecovery(input: string): Promise<void> {
+    const site = this.requireSite();
+    await this.recovery.discard(site.info.root, resolvePostPath(site.info.root, input).rel);
+  }
+
   /**
    * Run a change to an existing post under that file's save lock, after checking (under the lock)
    * that the file still has the hash the client read: a save or another change cannot slip in
@@ -361,6 +424,7 @@ export class SiteService implements SiteApi {
       if (kind === 'deleted' || !this.refreshPost(site, rel)) {
         site.posts.delete(rel);
         site.cache.delete(rel);
+        site.bodies.delete(rel);
         return { path: rel, kind: 'deleted', hash: null };
       }
       return { path: rel, kind, hash: this.ownWrites.get(rel) ?? null };
@@ -446,6 +510,7 @@ export class SiteService implements SiteApi {
 
   private useIndex(site: OpenSite, index: SiteIndex): void {
     site.posts = new Map(index.posts.map((p) => [p.path, p]));
+    site.bodies.retain(site.posts);
     site.ignored = index.ignored;
     site.problems = index.problems;
   }
@@ -481,6 +546,8 @@ export class SiteService implements SiteApi {
     const kind = classifyPostPath(rel);
     if (!kind) return false;
     site.touched.add(rel);
+    // A same-size rewrite within the mtime granularity keeps the stamp: never trust the old body.
+    site.bodies.delete(rel);
     const file = { rel, abs: path.join(site.info.root, ...rel.split('/')), draft: kind === 'draft' };
     const result = indexFile(file, site.config, rulesKey(site.config), site.cache, this.now(), true, true);
     if ('problem' in result) {
@@ -510,6 +577,7 @@ export class SiteService implements SiteApi {
       if (!exists) {
         site.posts.delete(change.rel);
         site.cache.delete(change.rel);
+        site.bodies.delete(change.rel);
         reported.push({ path: change.rel, kind: 'deleted', hash: null });
         continue;
       }

@@ -28,6 +28,7 @@ const service = new SiteService({
   watch: true,
   revalidate: 'after',
   cacheDir: path.join(app.getPath('userData'), 'cache'),
+  recoveryDir: path.join(app.getPath('userData'), 'recovery'),
   trash: (abs) => shell.trashItem(abs),
 });
 /** Folders the user chose here (startup site, File › Open); the renderer may reopen only these. */

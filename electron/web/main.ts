@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { restrictOpenSite } from '../core/site-access';
 import { SiteService } from '../core/site-service';
-import { defaultCacheDir } from '../core/data-dirs';
+import { defaultCacheDir, defaultRecoveryDir } from '../core/data-dirs';
 import { startWebServer } from './server';
 
 const USAGE = 'usage: npm run web -- --site DIR [--port N]';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.');
 
-  const service = new SiteService({ watch: true, revalidate: 'after', cacheDir: defaultCacheDir() });
+  const service = new SiteService({ watch: true, revalidate: 'after', cacheDir: defaultCacheDir(), recoveryDir: defaultRecoveryDir() });
   const site = await service.openSite(path.resolve(values.site));
   // The browser may reopen this site, and nothing else: it cannot name a folder of its own.
   const api = restrictOpenSite(service, (root) => root === site.root);

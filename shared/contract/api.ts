@@ -1,4 +1,4 @@
-import type { IndexOptions, NewPostInput, PostDocument, PostSummary, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
+import type { IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
  * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
@@ -29,6 +29,17 @@ export interface SiteApi {
   publishPost(path: string, options: { date?: string }, expectedHash: string): Promise<PostSummary>;
   /** Unpublish a post: `published: false`, so Jekyll skips it. */
   unpublishPost(path: string, expectedHash: string): Promise<PostSummary>;
+  /**
+   * Posts and drafts whose title, tags, categories or body contain every word of `query` (case and
+   * Unicode normalization ignored), newest first, at most 200; whitespace alone finds nothing.
+   */
+  searchPosts(query: string): Promise<PostMatch[]>;
+  /** Keep the editor's unsaved text of a post outside the site, replacing the post's previous copy. */
+  saveRecovery(path: string, text: string, baseHash: string): Promise<void>;
+  /** The recovery copies of the open site's posts, newest first, each with the file's current hash. */
+  listRecovery(): Promise<RecoveryCopy[]>;
+  /** Forget the recovery copy of a post; nothing happens when it has none. */
+  discardRecovery(path: string): Promise<void>;
 }
 
 /** The name of one API method. */

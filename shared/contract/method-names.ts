@@ -17,6 +17,10 @@ export const METHOD_NAMES = [
   'deletePost',
   'publishPost',
   'unpublishPost',
+  'searchPosts',
+  'saveRecovery',
+  'listRecovery',
+  'discardRecovery',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

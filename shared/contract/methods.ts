@@ -26,6 +26,10 @@ export const METHODS = {
   deletePost: { args: z.tuple([s.pathArg, s.hashArg]), value: s.writeResult },
   publishPost: { args: z.tuple([s.pathArg, s.publishOptions, s.hashArg]), value: s.postSummary },
   unpublishPost: { args: z.tuple([s.pathArg, s.hashArg]), value: s.postSummary },
+  searchPosts: { args: z.tuple([s.searchQuery]), value: z.array(s.postMatch).max(s.MAX_SEARCH_RESULTS) },
+  saveRecovery: { args: z.tuple([s.pathArg, s.recoveryTextArg, s.hashArg]), value: z.void() },
+  listRecovery: { args: z.tuple([]), value: z.array(s.recoveryCopy) },
+  discardRecovery: { args: z.tuple([s.pathArg]), value: z.void() },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */

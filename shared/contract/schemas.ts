@@ -79,9 +79,12 @@ export const errorInfo = z.object({
   column: z.number().int().optional(),
 });
 
-/** The envelope every transport returns; the value is checked separately per method. */
+/**
+ * The envelope every transport returns; the value is checked separately per method. JSON drops a
+ * `value` of undefined (the methods that return nothing), so the key may be missing.
+ */
 export const resultEnvelope = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: errorInfo }),
 ]);
 
@@ -105,3 +108,16 @@ export const newPostInput = z.strictObject({
 export const renameInput = z.strictObject({ title: titleArg.optional(), slug: slugArg.optional(), date: dateArg.optional() });
 
 export const publishOptions = z.strictObject({ date: dateArg.optional() });
+
+/** Most posts a search returns: more than a results list can usefully show. */
+export const MAX_SEARCH_RESULTS = 200;
+
+/** A search as typed: words separated by spaces. */
+export const searchQuery = z.string().max(1000, 'search query is too long');
+
+export const postMatch = z.object({ path: z.string(), field: z.enum(['title', 'tags', 'categories', 'body']), snippet: z.string() });
+
+/** Unsaved text for a recovery copy: capped like a save, since it will be saved as a post. */
+export const recoveryTextArg = z.string().max(MAX_POST_CHARS, `unsaved text is longer than a post may be (${MAX_POST_CHARS} characters), so no recovery copy was kept; shorten it or split it into two posts`);
+
+export const recoveryCopy = z.object({ path: z.string(), text: z.string(), baseHash: hashArg, savedAt: z.iso.datetime(), diskHash: hashArg.nullable() });

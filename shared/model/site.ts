@@ -107,3 +107,27 @@ export interface RenameInput {
   /** `YYYY-MM-DD` or with a time; also written to a `date:` the front matter already has. */
   date?: string;
 }
+
+/** Where a search query matched a post: its title, a tag, a category, or its body text. */
+export type PostMatchField = 'title' | 'tags' | 'categories' | 'body';
+
+/** One post found by a search, with the best field it matched in and a line to show. */
+export interface PostMatch {
+  path: string;
+  /** The best field any query word matched: title, then tags, then categories, then body. */
+  field: PostMatchField;
+  /** The whole title, the matching tags or categories, or ~80 characters around the first body match. */
+  snippet: string;
+}
+
+/** Unsaved editor text kept outside the site, offered back after a crash. */
+export interface RecoveryCopy {
+  path: string;
+  text: string;
+  /** The hash of the file the unsaved text was based on (from readPost or the last save). */
+  baseHash: string;
+  /** When the copy was saved, ISO 8601 in UTC. */
+  savedAt: string;
+  /** The hash of the file on disk now; null when it no longer exists. */
+  diskHash: string | null;
+}

@@ -3,7 +3,7 @@
  * the browser-mode HTTP bridge. Electron IPC uses the same dispatch() and is covered end to end.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -14,6 +14,7 @@ import { SiteService } from '../../electron/core/site-service';
 import { startWebServer } from '../../electron/web/server';
 import { createHttpTransport } from '../../renderer/platform/http-transport';
 import type { EventName, SiteEvents } from '../../shared/contract/events';
+import { MAX_POST_CHARS } from '../../shared/contract/schemas';
 import { createClient, type SiteClient } from '../../shared/rpc/client';
 import { createMemoryTransport } from '../../shared/rpc/memory-transport';
 import { copySampleSite } from '../helpers/temp-site';
@@ -84,6 +85,9 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
     it('has no current site and says so when asked for posts', async () => {
       expect(await api.getSite()).toBeNull();
       await expect(api.listPosts()).rejects.toMatchObject({ code: 'NO_SITE' });
+      await expect(api.searchPosts('hanji')).rejects.toMatchObject({ code: 'NO_SITE' });
+      await expect(api.listRecovery()).rejects.toMatchObject({ code: 'NO_SITE' });
+      await expect(api.saveRecovery(KOREAN_POST, 'x', sha256(Buffer.from('x')))).rejects.toMatchObject({ code: 'NO_SITE' });
     });
 
     it.each(['/', '/etc', tmpdir(), 'resources/sample-site', '../site'])('refuses to open %s, a folder the user did not choose', async (folder) => {
@@ -294,6 +298,145 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
         await expect(api.renamePost(KOREAN_POST, { slug: '../../escape' }, doc.hash)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
         await expect(api.createPost({ title: 'x', date: 'tomorrow' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
         await expect(api.createPost({ title: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      });
+    });
+
+    describe('search', () => {
+      const SPRING_POST = '_posts/2025-04-02-봄-산책-기록.md';
+      const WELCOME_POST = '_posts/2025-01-15-welcome-to-hanji.md';
+
+      it('finds a post by a word of its body, with the text around the match', async () => {
+        expect(await api.searchPosts('벚꽃')).toEqual([
+          { path: SPRING_POST, field: 'body', snippet: '벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다. ## 걸은 길 1. 집 앞 공원 2. 하천 산책로 3. 작은 도서관 걷는…' },
+        ]);
+      });
+
+      it('ignores case, ranks a tag above the body, and lists the newest post first', async () => {
+        expect(await api.searchPosts('YAML')).toEqual([
+          { path: '_posts/2025-03-10-jekyll-front-matter-basics.md', field: 'tags', snippet: 'yaml' },
+          { path: WELCOME_POST, field: 'body', snippet: '…between the `---` lines is YAML front matter. Hanji edits only the keys you…' },
+        ]);
+      });
+
+      it.each([
+        ['a title', 'KRAMDOWN', { path: '_posts/2025-05-20-markdown-cheatsheet.md', field: 'title', snippet: 'Markdown cheatsheet for kramdown' }],
+        ['a category', '일상', { path: SPRING_POST, field: 'categories', snippet: '일상' }],
+        ["a draft's title", '아이디어', { path: '_drafts/next-post-ideas.md', field: 'title', snippet: '다음 글 아이디어' }],
+      ])('finds a post by %s', async (_what, query, match) => {
+        expect(await api.searchPosts(query)).toEqual([match]);
+      });
+
+      it('shows the body in its own case around a match typed in another', async () => {
+        const [match] = await api.searchPosts('ctrl+s');
+        expect(match).toEqual({ path: WELCOME_POST, field: 'body', snippet: '…on the left and save with **Ctrl+S** (⌘S on a Mac). Hanji writes the file…' });
+      });
+
+      it('matches Hangul typed in NFD against text stored in NFC, and the other way round', async () => {
+        expect('벚꽃'.normalize('NFD')).not.toBe('벚꽃');
+        expect((await api.searchPosts('벚꽃'.normalize('NFD'))).map((m) => m.path)).toEqual([SPRING_POST]);
+        writeFileSync(path.join(site.root, '_posts', '2025-07-01-nfd.md'), '---\ntitle: nfd\n---\n맥에서 쓴 글\n'.normalize('NFD'));
+        await api.openSite(site.root);
+        expect(await api.searchPosts('맥에서')).toEqual([{ path: '_posts/2025-07-01-nfd.md', field: 'body', snippet: '맥에서 쓴 글' }]);
+      });
+
+      it('needs every word somewhere in the post', async () => {
+        expect(await api.searchPosts('  카카오   협력 ')).toEqual([{ path: KOREAN_POST, field: 'tags', snippet: '카카오' }]);
+        expect(await api.searchPosts('카카오 벚꽃')).toEqual([]);
+      });
+
+      it.each(['', '   ', ' \t\n '])('finds nothing for the query %j', async (query) => {
+        expect(await api.searchPosts(query)).toEqual([]);
+      });
+
+      it('sees the text of a save, not the text it replaced', async () => {
+        expect((await api.searchPosts('방문해')).map((m) => m.path)).toEqual([KOREAN_POST]);
+        const doc = await api.readPost(KOREAN_POST);
+        // Same length in bytes: only the save itself can tell the search that the body changed.
+        await api.writePost(KOREAN_POST, doc.text.replace('방문해', '찾아와'), doc.hash);
+        expect(await api.searchPosts('방문해')).toEqual([]);
+        expect((await api.searchPosts('찾아와')).map((m) => m.path)).toEqual([KOREAN_POST]);
+      });
+    });
+
+    describe('recovery copies', () => {
+      const file = (rel: string) => path.join(site.root, ...rel.split('/'));
+
+      it('keeps unsaved text with the hash it was based on until it is discarded', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        const before = Date.now();
+        await api.saveRecovery(KOREAN_POST, `${doc.text}저장 안 된 줄\n`, doc.hash);
+        await api.saveRecovery(KOREAN_POST, `${doc.text}더 쓴 줄\n`, doc.hash);
+        const copies = await api.listRecovery();
+        expect(copies).toEqual([{ path: KOREAN_POST, text: `${doc.text}더 쓴 줄\n`, baseHash: doc.hash, savedAt: expect.any(String), diskHash: doc.hash }]);
+        expect(Date.parse(copies[0]?.savedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+        await api.discardRecovery(KOREAN_POST);
+        expect(await api.listRecovery()).toEqual([]);
+        await api.discardRecovery(KOREAN_POST);
+      });
+
+      it('tells whether the file changed on disk since, or is gone', async () => {
+        const welcome = '_posts/2025-01-15-welcome-to-hanji.md';
+        const [korean, other] = await Promise.all([api.readPost(KOREAN_POST), api.readPost(welcome)]);
+        await api.saveRecovery(KOREAN_POST, 'unsaved 1', korean.hash);
+        await api.saveRecovery(welcome, 'unsaved 2', other.hash);
+        writeFileSync(file(KOREAN_POST), '다른 프로그램이 쓴 글\n');
+        rmSync(file(welcome));
+        const copies = (await api.listRecovery()).sort((a, b) => a.path.localeCompare(b.path));
+        expect(copies.map((c) => [c.path, c.baseHash, c.diskHash])).toEqual([
+          [welcome, other.hash, null],
+          [KOREAN_POST, korean.hash, sha256(Buffer.from('다른 프로그램이 쓴 글\n'))],
+        ]);
+      });
+
+      it('discards the copy of a post once it is saved, and keeps it when the save fails', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        const typed = `${doc.text}새 줄\n`;
+        await api.saveRecovery(KOREAN_POST, typed, doc.hash);
+        await expect(api.writePost(KOREAN_POST, typed, sha256(Buffer.from('stale')))).rejects.toMatchObject({ code: 'CONFLICT' });
+        expect((await api.listRecovery()).map((c) => c.text)).toEqual([typed]);
+        // Typed on after the last copy was kept, then saved: the copy is older than the file.
+        await api.writePost(KOREAN_POST, `${typed}한 줄 더\n`, doc.hash);
+        expect(await api.listRecovery()).toEqual([]);
+      });
+
+      it('does not offer text that is already on disk', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        await api.saveRecovery(KOREAN_POST, doc.text, doc.hash);
+        expect(await api.listRecovery()).toEqual([]);
+      });
+
+      it('names a post by its NFC path, however the client spelled it', async () => {
+        const spring = '_posts/2025-04-02-봄-산책-기록.md';
+        const doc = await api.readPost(spring);
+        await api.saveRecovery(spring.normalize('NFD'), 'unsaved', doc.hash);
+        expect((await api.listRecovery()).map((c) => c.path)).toEqual([spring]);
+        await api.discardRecovery(spring.normalize('NFD'));
+        expect(await api.listRecovery()).toEqual([]);
+      });
+
+      it.each([
+        ['../outside.md', 'OUTSIDE_SITE'],
+        ['/etc/passwd', 'OUTSIDE_SITE'],
+        ['_posts/../../outside.md', 'OUTSIDE_SITE'],
+        ['_posts/escape.md', 'OUTSIDE_SITE'],
+        ['_config.yml', 'BAD_REQUEST'],
+        ['.git/config', 'BAD_REQUEST'],
+      ])('refuses to keep or discard a copy for %j', async (payload, code) => {
+        const outside = path.join(path.dirname(site.root), 'outside.md');
+        writeFileSync(outside, 'secret');
+        symlinkSync(outside, file('_posts/escape.md'));
+        await expect(api.saveRecovery(payload, 'unsaved', sha256(Buffer.from('x')))).rejects.toMatchObject({ code });
+        await expect(api.discardRecovery(payload)).rejects.toMatchObject({ code });
+        expect(await api.listRecovery()).toEqual([]);
+      });
+
+      it('refuses text longer than a post may be, saying so', async () => {
+        const doc = await api.readPost(KOREAN_POST);
+        await expect(api.saveRecovery(KOREAN_POST, 'x'.repeat(MAX_POST_CHARS + 1), doc.hash)).rejects.toMatchObject({
+          code: 'BAD_REQUEST',
+          message: expect.stringContaining('no recovery copy was kept'),
+        });
+        expect(await api.listRecovery()).toEqual([]);
       });
     });
 

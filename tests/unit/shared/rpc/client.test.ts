@@ -19,6 +19,12 @@ describe('createClient', () => {
     expect(await client.getSite()).toBeNull();
   });
 
+  it('accepts an answer without a value, as JSON carries a method that returns nothing, only for such a method', async () => {
+    const client = createClient(transportAnswering({ ok: true }));
+    expect(await client.discardRecovery('_posts/a.md')).toBeUndefined();
+    await expect(client.listPosts()).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
   it('rejects with the HanjiError the engine sent', async () => {
     const client = createClient(transportAnswering({ ok: false, error: { code: 'CONFLICT', message: 'changed on disk', path: '_posts/a.md' } }));
     const error = await client.readPost('_posts/a.md').catch((e: unknown) => e);

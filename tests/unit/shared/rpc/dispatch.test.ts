@@ -23,6 +23,10 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     deletePost: async (path) => ({ path, hash: HASH }),
     publishPost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
     unpublishPost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
+    searchPosts: async () => [],
+    saveRecovery: async () => undefined,
+    listRecovery: async () => [],
+    discardRecovery: async () => undefined,
     ...overrides,
   };
 }
@@ -55,8 +59,13 @@ describe('dispatch', () => {
     ['getSite', ['unexpected']],
     ['listPosts', 'not an array'],
     ['listPosts', null],
+    ['searchPosts', [42]],
+    ['searchPosts', ['x'.repeat(1001)]],
+    ['saveRecovery', ['a.md', 'text', 'not-a-hash']],
+    ['listRecovery', ['unexpected']],
+    ['discardRecovery', ['a\0b']],
   ])('refuses %s with arguments %j before the implementation runs', async (method, args) => {
-    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn() });
+    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn() });
     const result = await dispatch(api, method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(result.ok || result.error.message).toContain(method);
