@@ -2,6 +2,7 @@ import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readingStats } from '../../shared/text/reading-stats';
+import { useClient } from './client-context';
 import { useDialog } from '../features/dialogs/DialogHost';
 import { CompareView } from '../features/editor/CompareView';
 import { MarkdownEditor, replaceText } from '../features/editor/MarkdownEditor';
@@ -12,6 +13,7 @@ import { DEFAULT_VIEW, namesByUse, viewPosts, type LibraryView } from '../featur
 import { PostFilters } from '../features/posts/PostFilters';
 import { PostList } from '../features/posts/PostList';
 import { usePostActions } from '../features/posts/usePostActions';
+import { useBodySearch } from '../features/posts/useBodySearch';
 import { usePostLibrary } from '../features/posts/usePostLibrary';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { resolveLanguage, setLanguage } from '../i18n/i18n';
@@ -54,6 +56,37 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [root, library.posts.length > 0]);
 
+  // After a crash: offer the unsaved text kept for each post of this site.
+  const client = useClient();
+  const { recover } = editor;
+  const recoveryOffered = useRef<string | null>(null);
+  useEffect(() => {
+    if (!root || recoveryOffered.current === root) return;
+    recoveryOffered.current = root;
+    let active = true;
+    void (async () => {
+      const copies = await client.listRecovery().catch(() => []);
+      for (const copy of copies) {
+        if (!active) return;
+        const answer = await ask({
+          title: t('dialog.recoveryTitle'),
+          message: t('dialog.recoveryMessage', { path: copy.path, when: new Date(copy.savedAt).toLocaleString() }),
+          buttons: [
+            { id: 'discard', label: t('dialog.discard'), danger: true },
+            { id: 'recover', label: t('dialog.recover'), primary: true },
+          ],
+          cancel: 'later',
+        });
+        if (answer.button === 'recover') await recover(copy.path, copy.text);
+        else if (answer.button === 'discard') await client.discardRecovery(copy.path);
+        if (answer.button === 'recover') return;
+      }
+    })();
+    return () => {
+      active = false;
+    };
+  }, [root, client, ask, recover, t]);
+
   const openAndRemember = useCallback(
     async (path: string) => {
       await open(path);
@@ -84,6 +117,7 @@ export function App() {
         return !editor.isDirty();
       }
       if (reloadOnDiscard) await editor.takeTheirs();
+      else await editor.dropRecovery();
       return true;
     },
     // postTitle reads the current list; the dialog text is built when asked.
@@ -190,7 +224,7 @@ export function App() {
     document.title = `${dirty ? '● ' : ''}${summary?.title ? `${summary.title} — ` : ''}${library.site?.title ?? 'Hanji'}`;
   }, [dirty, summary?.title, library.site]);
 
-  const [bodyMatches] = useState<ReadonlySet<string> | null>(null);
+  const bodyMatches = useBodySearch(view.query);
   const shown = useMemo(() => viewPosts(library.posts, view, bodyMatches), [library.posts, view, bodyMatches]);
   const usage = useMemo(() => ({ tags: namesByUse(library.posts, 'tags').map((n) => n.name), categories: namesByUse(library.posts, 'categories').map((n) => n.name), layouts: [] }), [library.posts]);
   const stats = useMemo(() => (post ? readingStats(post.text) : null), [post]);
@@ -247,6 +281,7 @@ export function App() {
                 <FrontMatterForm
                   text={post.text}
                   usage={usage}
+                  t={t}
                   onChange={(next) => {
                     if (editorView.current) replaceText(editorView.current, next);
                   }}

@@ -14,6 +14,9 @@ export interface OpenPost {
   revision: number;
 }
 
+/** Unsaved text is copied for crash recovery after this pause in typing. */
+const RECOVERY_DELAY_MS = 1000;
+
 type Update = OpenPost | null | ((current: OpenPost | null) => OpenPost | null);
 
 /** The open post changed on disk while it had unsaved edits: the user chooses what to keep. */
@@ -118,13 +121,35 @@ export function useOpenPost(siteRoot: string | null) {
   /** Take the version on disk, dropping the unsaved edits. */
   const takeTheirs = useCallback(async () => {
     const current = latest.current;
-    if (current) await open(current.path);
-  }, [open]);
+    if (!current) return;
+    await client.discardRecovery(current.path).catch(() => undefined);
+    await open(current.path);
+  }, [client, open]);
 
   /** The text on disk now, for comparing with the editor's. */
   const diskText = useCallback(async () => {
     const current = latest.current;
     return current ? (await client.readPost(current.path)).text : '';
+  }, [client]);
+
+  /** Put text recovered after a crash into the editor, unsaved, over the file as it is now. */
+  const recover = useCallback(
+    async (path: string, text: string) => {
+      try {
+        const doc = await client.readPost(path);
+        setPost((previous) => ({ siteRoot, path: doc.path, text, savedText: doc.text, hash: doc.hash, revision: (previous?.revision ?? 0) + 1 }));
+        setConflict(null);
+      } catch (e) {
+        setStatus(errorMessage(e));
+      }
+    },
+    [client, siteRoot, setPost],
+  );
+
+  /** The user chose not to keep the unsaved edits: drop their recovery copy too. */
+  const dropRecovery = useCallback(async () => {
+    const current = latest.current;
+    if (current) await client.discardRecovery(current.path).catch(() => undefined);
   }, [client]);
 
   /** Forget the open post (it was deleted or renamed away). */
@@ -136,5 +161,13 @@ export function useOpenPost(siteRoot: string | null) {
   /** The newest text, as of now. */
   const currentText = useCallback(() => latest.current?.text ?? '', []);
 
-  return { post, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText };
+  // Unsaved text is copied outside the site after a pause, so a crash loses nothing; a save (in
+  // the engine) or discarding the edits drops the copy.
+  useEffect(() => {
+    if (!post || !dirty) return;
+    const timer = setTimeout(() => void client.saveRecovery(post.path, post.text, post.hash).catch(() => undefined), RECOVERY_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [client, post, dirty]);
+
+  return { post, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
 }

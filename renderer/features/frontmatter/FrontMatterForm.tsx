@@ -12,27 +12,17 @@ import {
   type FormField,
   type SiteUsage,
 } from '../../../shared/frontmatter/form-model';
+import { en } from '../../i18n/en';
 import { ChipInput, useImeGuard } from './ChipInput';
 
 /**
  * The form's English strings by key. A `t` prop may translate them; `{{name}}` placeholders are
  * filled in here, so a translation keeps them.
  */
-export const FRONT_MATTER_FORM_STRINGS = {
-  'frontMatter.form': 'Front matter',
-  'frontMatter.invalid': 'Front matter is not valid YAML (line {{line}}, column {{column}}): {{message}}',
-  'frontMatter.invalidNowhere': 'Front matter is not valid YAML: {{message}}',
-  'frontMatter.none': 'This post has no front matter yet; adding a field creates it.',
-  'frontMatter.removeField': 'Remove field {{key}}',
-  'frontMatter.removeChip': 'Remove {{key}} {{chip}}',
-  'frontMatter.addField': 'Add field',
-  'frontMatter.newKey': 'New field name',
-  'frontMatter.newValue': 'New field value (YAML)',
-  'frontMatter.noLayout': '(none)',
-  'frontMatter.readOnly': 'The form cannot change a merge key; edit it in the text.',
-} as const;
+/** The form's English strings (renderer/i18n/en.ts), used when no translation is given. */
+const ENGLISH = Object.fromEntries(Object.entries(en.frontMatter).map(([key, text]) => [`frontMatter.${key}`, text])) as { [K in keyof typeof en.frontMatter as `frontMatter.${K}`]: string };
 
-type StringKey = keyof typeof FRONT_MATTER_FORM_STRINGS;
+type StringKey = keyof typeof ENGLISH;
 type Strings = (key: StringKey, values?: Readonly<Record<string, string | number>>) => string;
 
 interface FrontMatterFormProps {
@@ -43,7 +33,7 @@ interface FrontMatterFormProps {
   /** The post text after one field edit (only the edited value's bytes differ). */
   onChange(nextText: string): void;
   readOnly?: boolean;
-  /** Translates a key of FRONT_MATTER_FORM_STRINGS; untranslated keys fall back to English. */
+  /** Translates `frontMatter.*` keys of the i18n strings; untranslated keys fall back to English. */
   t?: (key: string) => string;
 }
 
@@ -106,7 +96,7 @@ function strings(t: ((key: string) => string) | undefined): Strings {
   return (key, values = {}) => {
     const translated = t?.(key);
     // i18next answers a missing key with the key itself.
-    const template = translated !== undefined && translated !== '' && translated !== key ? translated : FRONT_MATTER_FORM_STRINGS[key];
+    const template = translated !== undefined && translated !== '' && translated !== key ? translated : ENGLISH[key];
     return template.replace(/\{\{(\w+)\}\}/gu, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
   };
 }

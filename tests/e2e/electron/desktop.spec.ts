@@ -70,7 +70,7 @@ test.describe('desktop app', () => {
     expect(denied).not.toBe('granted');
   });
 
-  test('the menu bar shows the renderer's commands, and choosing one runs it', async () => {
+  test("the menu bar shows the renderer's commands, and choosing one runs it", async () => {
     const menuLabels = () =>
       app.evaluate(({ Menu }) =>
         (Menu.getApplicationMenu()?.items ?? []).flatMap((top) => (top.submenu?.items ?? []).map((item) => `${top.label}/${item.label}/${item.enabled}`)),

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from '../../helpers/temp-site';
+import path from 'node:path';
+import { REPO_ROOT, tempDir } from '../../helpers/temp-site';
 
 /** A running `npm run web` server: the one line it printed and how to stop it. */
 export interface BrowserMode {
@@ -16,8 +17,12 @@ export interface BrowserMode {
  * that `npm test` has already run, and wait for its one line.
  */
 export async function startBrowserMode(siteRoot: string): Promise<BrowserMode> {
+  // The engine's own folders (cache, trash, recovery copies) live in a temp folder, not the user's.
+  const data = tempDir('hanji-data-');
+  const env = { ...process.env, HANJI_CACHE_DIR: path.join(data.dir, 'cache'), HANJI_TRASH_DIR: path.join(data.dir, 'trash'), HANJI_RECOVERY_DIR: path.join(data.dir, 'recovery') };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--site', siteRoot, '--port', '0'], {
     cwd: REPO_ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -36,10 +41,10 @@ export async function startBrowserMode(siteRoot: string): Promise<BrowserMode> {
     stdout: () => stdout,
     url,
     stop: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      }).finally(data.dispose),
   };
 }

@@ -160,6 +160,27 @@ test.describe('writing workspace', () => {
     await expect(workspace.posts.getByRole('option', { name: 'Jekyll front matter basics' })).toBeVisible();
   });
 
+  test('after a crash, unsaved text is offered back and can be saved', async ({ page, context }) => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', ' — 복구될 글');
+    // The copy is written after a pause in typing; then the window dies without asking.
+    await page.waitForTimeout(1500);
+    await page.close({ runBeforeUnload: false });
+    expect(readFileSync(file, 'utf8')).toBe(original);
+
+    const again = await context.newPage();
+    again.on('pageerror', (error) => errors.push(error.message));
+    await again.goto(server.url);
+    const reopened = new Workspace(again);
+    await expect(reopened.dialog).toContainText('Recover unsaved text?');
+    await expect(reopened.dialog).toContainText(SAMPLE_POST);
+    await reopened.dialog.getByRole('button', { name: 'Recover' }).click();
+    await expect(again.getByRole('textbox', { name: `Text of ${SAMPLE_POST}` })).toContainText('직접 소통 — 복구될 글');
+    await expect(reopened.status).toContainText('Unsaved changes');
+    await reopened.saveWithShortcut();
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('직접 소통\n', '직접 소통 — 복구될 글\n'));
+  });
+
   test('the UI switches to Korean', async ({ page }) => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
