@@ -4,8 +4,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 
+/** How many recently opened sites File › Open Recent lists. */
+export const RECENT_SITES = 10;
+
 const settingsSchema = z.object({
   lastSite: z.string().optional(),
+  /** Most recent first. */
+  recentSites: z.array(z.string()).max(RECENT_SITES).optional(),
   window: z
     .object({ width: z.number().int().min(400), height: z.number().int().min(300), x: z.number().int().optional(), y: z.number().int().optional() })
     .optional(),
@@ -41,6 +46,12 @@ export class SettingsStore {
     };
     this.writing = this.writing.then(write, write);
     return this.writing;
+  }
+
+  /** Remember `root` as the site open now: the last site, and first among the recent ones. */
+  rememberSite(root: string): Promise<void> {
+    const recentSites = [root, ...(this.current.recentSites ?? []).filter((r) => r !== root)].slice(0, RECENT_SITES);
+    return this.update({ lastSite: root, recentSites });
   }
 
   private load(): AppSettings {

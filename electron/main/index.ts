@@ -96,7 +96,7 @@ async function openStartupSite(): Promise<void> {
   const bundled = app.isPackaged ? path.join(process.resourcesPath, 'sample-site') : path.join(app.getAppPath(), 'resources', 'sample-site');
   const root = ensureSampleSite(bundled, path.join(app.getPath('userData'), 'sample-site'));
   grantedRoots.add((await service.openSite(root)).root);
-  await settings.update({ lastSite: root });
+  await settings.rememberSite(root);
 }
 
 async function openSiteFolder(): Promise<void> {
@@ -104,16 +104,23 @@ async function openSiteFolder(): Promise<void> {
   const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   const folder = choice.filePaths[0];
   if (choice.canceled || !folder) return;
+  await openSite(folder);
+}
+
+/** Open a site the user chose (File › Open, Open Recent) and remember it. */
+async function openSite(folder: string): Promise<void> {
   try {
     grantedRoots.add((await service.openSite(folder)).root);
-    await settings.update({ lastSite: folder });
+    await settings.rememberSite(folder);
+    buildMenuForPlatform();
   } catch (error) {
     dialog.showErrorBox('Could not open the site', error instanceof Error ? error.message : String(error));
   }
 }
 
 function buildMenuForPlatform(): void {
-  const actions = { openSiteFolder: () => void openSiteFolder(), runCommand: (id: string) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, id) };
+  const recent = (settings.get().recentSites ?? []).filter((root) => existsSync(root));
+  const actions = { openSiteFolder: () => void openSiteFolder(), openRecent: (root: string) => void openSite(root), recentSites: recent, runCommand: (id: string) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, id) };
   Menu.setApplicationMenu(buildMenu(actions, process.platform === 'darwin', rendererMenu));
 }
 
@@ -121,17 +128,21 @@ function createWindow(): void {
   const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), settings.get().window));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
-  // The renderer's beforeunload handler blocks closing or reloading with unsaved edits; ask the user.
+  // The renderer's beforeunload handler blocks closing or reloading with unsaved edits; ask the
+  // user, in the renderer's language: save (the renderer saves, then closes the window itself),
+  // don't save, or cancel.
   window.webContents.on('will-prevent-unload', (event) => {
+    const words = rendererMenu?.titles.unsaved ?? { message: 'This post has unsaved changes.', detail: 'If you don’t save, your changes will be lost.', save: 'Save', discard: 'Don’t Save', cancel: 'Cancel' };
     const choice = dialog.showMessageBoxSync(window, {
       type: 'warning',
-      buttons: ['Discard Changes', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: 'This post has unsaved changes.',
-      detail: 'If you leave now, your changes will be lost.',
+      buttons: [words.save, words.discard, words.cancel],
+      defaultId: 0,
+      cancelId: 2,
+      message: words.message,
+      detail: words.detail,
     });
-    if (choice === 0) event.preventDefault();
+    if (choice === 1) event.preventDefault();
+    else if (choice === 0) window.webContents.send(MENU_COMMAND_CHANNEL, 'file.saveAndClose');
   });
   window.on('close', () => {
     const { width, height, x, y } = window.getNormalBounds();

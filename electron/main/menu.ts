@@ -4,6 +4,9 @@ import { toAccelerator, type MenuItemSpec, type MenuTitles } from '../../shared/
 /** What the menu can ask the app to do. */
 export interface MenuActions {
   openSiteFolder(): void;
+  /** Sites opened before, most recent first, for File › Open Recent. */
+  recentSites: readonly string[];
+  openRecent(root: string): void;
   /** A command of the renderer's registry was chosen. */
   runCommand(id: string): void;
 }
@@ -39,6 +42,11 @@ export function buildMenu(actions: MenuActions, isMac: boolean, renderer: Render
       submenu: [
         ...commands('file'),
         { id: 'file.openSite', label: 'Open Site Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openSiteFolder() },
+        {
+          label: 'Open Recent',
+          enabled: actions.recentSites.length > 0,
+          submenu: actions.recentSites.map((root) => ({ label: root, click: () => actions.openRecent(root) })),
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -143,18 +143,23 @@ export function App() {
     report: setMessage,
   });
 
+  const { save, isDirty } = editor;
   const ctx = useMemo<AppContext>(
     () => ({
       posts: library.posts,
       openPath: post?.path ?? null,
       dirty,
-      save: editor.save,
+      save,
+      saveAndClose: async () => {
+        await save();
+        if (!isDirty()) window.close();
+      },
       ...actions,
       toggleForm: () => updatePreferences({ showForm: !getPreferences().showForm }),
       focusSearch: () => searchRef.current?.focus(),
       openSettings: () => setSettingsOpen(true),
     }),
-    [library.posts, post?.path, dirty, editor.save, actions],
+    [library.posts, post?.path, dirty, save, isDirty, actions],
   );
 
   useDesktopMenu(APP_COMMANDS, ctx, ctx.openPath);

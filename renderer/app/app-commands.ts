@@ -7,6 +7,8 @@ export interface AppContext {
   openPath: string | null;
   dirty: boolean;
   save(): Promise<void>;
+  /** Save, then close the window if nothing is left unsaved (the desktop close guard's "Save"). */
+  saveAndClose(): Promise<void>;
   newPost(draft: boolean): Promise<void>;
   rename(path: string): Promise<void>;
   duplicate(path: string): Promise<void>;
@@ -24,6 +26,7 @@ const hasPost = (_ctx: AppContext, path: string | null) => path !== null;
 /** Every app command, in menu order. */
 export const APP_COMMANDS: readonly Command<AppContext>[] = [
   { id: 'file.save', label: 'command.save', shortcut: 'Mod-s', places: ['toolbar', 'menuBar'], enabled: (ctx) => ctx.dirty, run: (ctx) => ctx.save() },
+  { id: 'file.saveAndClose', label: 'command.save', places: [], enabled: () => true, run: (ctx) => ctx.saveAndClose() },
   { id: 'post.new', label: 'command.newPost', shortcut: 'Mod-n', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.newPost(false) },
   { id: 'post.newDraft', label: 'command.newDraft', shortcut: 'Mod-Shift-n', places: ['menuBar'], enabled: () => true, run: (ctx) => ctx.newPost(true) },
   { id: 'post.rename', label: 'command.rename', shortcut: 'F2', places: ['postMenu', 'menuBar'], enabled: hasPost, run: (ctx, path) => ctx.rename(path as string) },

@@ -22,7 +22,8 @@ export function useDesktopMenu<Ctx>(commands: readonly Command<Ctx>[], ctx: Ctx,
     .map((c): MenuItemSpec => ({ id: c.id, label: t(c.label), enabled: c.enabled(ctx, target), menu: MENU_OF[c.id.split('.')[0] ?? ''] ?? 'view', ...(c.shortcut ? { shortcut: c.shortcut } : {}) }));
   const key = JSON.stringify(items);
   useEffect(() => {
-    bridge?.setMenu({ file: t('menu.file'), post: t('menu.post'), view: t('menu.view') }, JSON.parse(key) as MenuItemSpec[]);
+    const unsaved = { message: t('dialog.closeUnsaved'), detail: t('dialog.unsavedMessage'), save: t('dialog.save'), discard: t('dialog.discard'), cancel: t('dialog.cancel') };
+    bridge?.setMenu({ file: t('menu.file'), post: t('menu.post'), view: t('menu.view'), unsaved }, JSON.parse(key) as MenuItemSpec[]);
   }, [bridge, key, t, i18n.language]);
 
   useEffect(

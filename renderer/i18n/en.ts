@@ -65,6 +65,7 @@ export const en = {
     textOf: 'Text of {{path}}',
   },
   dialog: {
+    closeUnsaved: 'Save your changes before closing?',
     cancel: 'Cancel',
     ok: 'OK',
     save: 'Save',

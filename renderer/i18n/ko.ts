@@ -67,6 +67,7 @@ export const ko: Strings = {
     textOf: '{{path}} 본문',
   },
   dialog: {
+    closeUnsaved: '닫기 전에 변경 내용을 저장할까요?',
     cancel: '취소',
     ok: '확인',
     save: '저장',

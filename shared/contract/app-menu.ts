@@ -24,8 +24,13 @@ export type MenuItemSpec = z.infer<typeof menuItemSchema>;
 /** The whole list the renderer sends; bounded so a broken renderer cannot flood the main process. */
 export const menuSpecSchema = z.array(menuItemSchema).max(64);
 
-/** The translated titles of the top-level menus. */
-export const menuTitlesSchema = z.object({ file: z.string().max(40), post: z.string().max(40), view: z.string().max(40) });
+/** The translated titles of the top-level menus, and of the dialog that guards closing with unsaved edits. */
+export const menuTitlesSchema = z.object({
+  file: z.string().max(40),
+  post: z.string().max(40),
+  view: z.string().max(40),
+  unsaved: z.object({ message: z.string().max(200), detail: z.string().max(200), save: z.string().max(40), discard: z.string().max(40), cancel: z.string().max(40) }),
+});
 export type MenuTitles = z.infer<typeof menuTitlesSchema>;
 
 /** Electron's accelerator for a CodeMirror-style shortcut: `Mod-Shift-n` is `CmdOrCtrl+Shift+N`. */

@@ -15,6 +15,17 @@ describe('SettingsStore', () => {
     expect(JSON.parse(readFileSync(path.join(temp.dir, 'settings.json'), 'utf8'))).toMatchObject({ lastSite: '/b' });
   });
 
+  it('keeps the ten most recent sites, newest first, without repeats', async () => {
+    const dir = tempDir();
+    const store = new SettingsStore(dir.dir);
+    for (let i = 0; i < 12; i++) await store.rememberSite(`/site-${i}`);
+    await store.rememberSite('/site-5');
+    const recent = new SettingsStore(dir.dir).get().recentSites;
+    expect(recent).toEqual(['/site-5', '/site-11', '/site-10', '/site-9', '/site-8', '/site-7', '/site-6', '/site-4', '/site-3', '/site-2']);
+    expect(new SettingsStore(dir.dir).get().lastSite).toBe('/site-5');
+    dir.dispose();
+  });
+
   it.each(['{"lastSite": 42', '{"lastSite": 42}', '[]'])('starts from defaults when the file holds %s', (content) => {
     writeFileSync(path.join(temp.dir, 'settings.json'), content);
     expect(new SettingsStore(temp.dir).get()).toEqual({});
