@@ -19,7 +19,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { resolveLanguage, setLanguage } from '../i18n/i18n';
 import { APP_COMMANDS, type AppContext } from './app-commands';
 import { runShortcut } from './commands';
-import { getPreferences, updatePreferences, usePreferences } from './preferences';
+import { getPreferences, updatePreferences, usePreferences, useResolvedTheme } from './preferences';
 import { IS_MAC, formatShortcut } from './shortcuts';
 import { useDesktopMenu } from './useDesktopMenu';
 
@@ -30,6 +30,7 @@ const AUTOSAVE_DELAY_MS = 2000;
 export function App() {
   const { t } = useTranslation();
   const prefs = usePreferences();
+  const theme = useResolvedTheme();
   const library = usePostLibrary();
   const editor = useOpenPost(library.site?.root ?? null);
   const ask = useDialog();
@@ -42,8 +43,8 @@ export function App() {
   const editorView = useRef<EditorView | null>(null);
 
   useEffect(() => {
-    document.documentElement.dataset['theme'] = prefs.theme;
-  }, [prefs.theme]);
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
   useEffect(() => setLanguage(resolveLanguage(prefs.language, navigator.languages)), [prefs.language]);
 
   // Reopen the post that was open when this site was last closed.
@@ -280,7 +281,7 @@ export function App() {
         </div>
         {post ? (
           <div className="document">
-            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} />
+            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} theme={theme} />
             {prefs.showForm ? (
               <aside className="form-panel">
                 <FrontMatterForm

@@ -49,3 +49,19 @@ export function usePreferences(): Preferences {
     () => current,
   );
 }
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+/** The theme in effect: the user's choice, or the OS's when it is "system" (following OS changes). */
+export function useResolvedTheme(): 'light' | 'dark' {
+  const { theme } = usePreferences();
+  const osDark = useSyncExternalStore(
+    (listener) => {
+      const media = window.matchMedia(DARK_QUERY);
+      media.addEventListener('change', listener);
+      return () => media.removeEventListener('change', listener);
+    },
+    () => window.matchMedia(DARK_QUERY).matches,
+  );
+  return theme === 'system' ? (osDark ? 'dark' : 'light') : theme;
+}

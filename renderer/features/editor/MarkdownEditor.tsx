@@ -23,6 +23,7 @@ interface MarkdownEditorProps {
   /** The CodeMirror view, for edits made elsewhere (the front-matter form) to go through its history. */
   onView?(view: EditorView | null): void;
   label: string;
+  theme: 'light' | 'dark';
 }
 
 /**
@@ -32,7 +33,7 @@ interface MarkdownEditorProps {
  * line separator: CodeMirror would otherwise turn every CRLF into LF. Its undo history survives
  * switching to another post and back.
  */
-export function MarkdownEditor({ path, initialText, onChange, onView, label }: MarkdownEditorProps) {
+export function MarkdownEditor({ path, initialText, onChange, onView, label, theme }: MarkdownEditorProps) {
   // Fixed for the editor's life (it is keyed by post and load), like the document it splits.
   const [initialState] = useState(() => {
     const saved = parked.get(path);
@@ -64,7 +65,7 @@ export function MarkdownEditor({ path, initialText, onChange, onView, label }: M
     [separator, onChange, label],
   );
   // The hook, not the <CodeMirror> component: the component forces a controlled `value` ('' by default).
-  const { setContainer, view } = useCodeMirror({ initialState, extensions, height: '100%', basicSetup: BASIC_SETUP });
+  const { setContainer, view } = useCodeMirror({ initialState, extensions, height: '100%', basicSetup: BASIC_SETUP, theme });
   useEffect(() => {
     if (!view) return;
     onView?.(view);
