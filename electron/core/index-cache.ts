@@ -15,15 +15,15 @@ export interface CacheEntry {
   rules: string;
 }
 
-const VERSION = 7;
+const VERSION = 8;
 
 /**
  * A post on disk: its path, file stamp and facts, positional, without the excerpt (kept apart).
  * All posts are laid end to end in one flat array of this stride: V8 parses one array of
  * primitives faster than 10,000 small arrays or an object with 10,000 keys.
  */
-type StoredPost = [rel: string, size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, published: boolean, slug: string, id: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], problems: PostFacts['problems']];
-const STRIDE = 14;
+type StoredPost = [rel: string, size: number, mtimeMs: number, status: PostFacts['status'], title: string | null, date: string, dateMs: number, published: boolean, slug: string, id: string, url: string, tags: PostFacts['tags'], categories: PostFacts['categories'], layout: string | null, problems: PostFacts['problems']];
+const STRIDE = 15;
 
 /**
  * The indexed posts of one site, kept between opens (in memory, and on disk when a folder is
@@ -116,7 +116,7 @@ export class IndexCache {
     const excerpts: Record<string, string | null> = {};
     for (const [rel, { size, mtimeMs, facts, rules: r }] of all) {
       if (r !== rules) continue;
-      const stored: StoredPost = [rel, size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.published, facts.slug, facts.id, facts.url, facts.tags, facts.categories, facts.problems];
+      const stored: StoredPost = [rel, size, mtimeMs, facts.status, facts.title, facts.date, facts.dateMs, facts.published, facts.slug, facts.id, facts.url, facts.tags, facts.categories, facts.layout, facts.problems];
       posts.push(...stored);
       excerpts[rel] = facts.excerpt !== undefined ? facts.excerpt : this.excerpt(rel);
     }
@@ -143,9 +143,9 @@ export class IndexCache {
       this.ignoredFiles = Array.isArray(raw.ignored) ? raw.ignored : [];
       const flat = raw.posts as StoredPost[number][];
       for (let at = 0; at < flat.length; at += STRIDE) {
-        const [rel, size, mtimeMs, status, title, date, dateMs, published, slug, id, url, tags, categories, problems] = flat.slice(at, at + STRIDE) as StoredPost;
+        const [rel, size, mtimeMs, status, title, date, dateMs, published, slug, id, url, tags, categories, layout, problems] = flat.slice(at, at + STRIDE) as StoredPost;
         // No excerpt: it is read lazily with excerpt().
-        const facts: PostFacts = { path: rel, status, title, date, dateMs, published, slug, id, url, tags, categories, problems };
+        const facts: PostFacts = { path: rel, status, title, date, dateMs, published, slug, id, url, tags, categories, layout, problems };
         entries.set(rel, { size, mtimeMs, facts, rules: raw.rules });
       }
     } catch {

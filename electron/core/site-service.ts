@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { SiteApi } from '../../shared/contract/api';
 import type { PostChange } from '../../shared/contract/events';
 import { HanjiError } from '../../shared/contract/result';
-import { MAX_POST_CHARS } from '../../shared/contract/schemas';
+import { MAX_ASSET_BYTES, MAX_POST_CHARS, assetTooLargeMessage } from '../../shared/contract/schemas';
 import { normalizeSiteConfig, parseSiteConfig, type SiteConfig } from '../../shared/jekyll/config';
 import { classifyPostPath } from '../../shared/jekyll/post-filename';
 import type { PostFacts } from '../../shared/jekyll/post-facts';
@@ -15,15 +15,17 @@ import { splitFrontMatter } from '../../shared/frontmatter/split';
 import { defaultsFor } from '../../shared/jekyll/defaults';
 import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, splitPostName } from '../../shared/jekyll/new-post';
 import { parseRubyTime } from '../../shared/jekyll/time';
+import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
-import type { IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
+import type { AssetResult, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
 import { BodyCache, findPosts } from './post-search';
 import { RecoveryStore } from './recovery-store';
 import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, type SiteIndex } from './site-index';
+import { siteLayouts } from './site-layouts';
 import { resolvePostPath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
 
@@ -336,6 +338,18 @@ export class SiteService implements SiteApi {
     await this.recovery.discard(site.info.root, resolvePostPath(site.info.root, input).rel);
   }
 
+  async saveAsset(postPath: string, fileName: string, dataBase64: string): Promise<AssetResult> {
+    const site = this.requireSite();
+    const { rel } = resolvePostPath(site.info.root, postPath);
+    const post = site.posts.get(rel);
+    if (!post) throw new HanjiError('NOT_FOUND', `${rel} is not a post of this site; save it before adding images.`, { path: rel });
+    // Refused before decoding: a caller without the contract's checks (the CLI, tests) could send any size.
+    const decodedSize = Math.floor((dataBase64.length * 3) / 4) - (dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0);
+    if (decodedSize > MAX_ASSET_BYTES) throw new HanjiError('BAD_REQUEST', assetTooLargeMessage(decodedSize));
+    // Not a post: the watcher ignores it and no postsChanged event is due.
+    return saveAssetFile(site.info.root, site.config, post.slug, fileName, Buffer.from(dataBase64, 'base64'), this.now());
+  }
+
   /**
    * Run a change to an existing post under that file's save lock, after checking (under the lock)
    * that the file still has the hash the client read: a save or another change cannot slip in
@@ -569,6 +583,13 @@ export class SiteService implements SiteApi {
       this.events.emit('siteChanged', site.info);
       return;
     }
+    if (changes.some((c) => /(^|\/)_layouts\//u.test(c.rel))) {
+      const layouts = siteLayouts(site.info.root, site.config);
+      if (JSON.stringify(layouts) !== JSON.stringify(site.info.layouts)) {
+        site.info = { ...site.info, layouts };
+        this.events.emit('siteChanged', site.info);
+      }
+    }
     const reported: ChangeWithoutPost[] = [];
     for (const change of changes) {
       if (!classifyPostPath(change.rel)) continue;
@@ -660,11 +681,11 @@ function readConfig(root: string): { config: SiteConfig; problems: PostProblem[]
 }
 
 function siteInfo(root: string, config: SiteConfig): SiteInfo {
-  return { root, title: config.title || path.basename(root), url: config.url, baseurl: config.baseurl, timezone: config.timezone, permalink: config.permalink };
+  return { root, title: config.title || path.basename(root), url: config.url, baseurl: config.baseurl, timezone: config.timezone, permalink: config.permalink, layouts: siteLayouts(root, config) };
 }
 
 function toSummary(p: PostFacts): PostSummary {
-  return { path: p.path, status: p.status, title: p.title, date: p.date, slug: p.slug, id: p.id, url: p.url, tags: p.tags, categories: p.categories, problems: p.problems };
+  return { path: p.path, status: p.status, title: p.title, date: p.date, slug: p.slug, id: p.id, url: p.url, tags: p.tags, categories: p.categories, layout: p.layout, problems: p.problems };
 }
 
 async function readExisting(abs: string, rel: string): Promise<Buffer> {

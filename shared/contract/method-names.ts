@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'saveRecovery',
   'listRecovery',
   'discardRecovery',
+  'saveAsset',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

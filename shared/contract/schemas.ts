@@ -29,6 +29,7 @@ export const siteInfo = z.object({
   baseurl: z.string(),
   timezone: z.string(),
   permalink: z.string(),
+  layouts: z.array(z.string()),
 });
 
 const taxonomyName = z.union([z.string(), z.number(), z.boolean()]);
@@ -51,6 +52,7 @@ export const postSummary = z.object({
   url: z.string(),
   tags: z.array(taxonomyName),
   categories: z.array(taxonomyName),
+  layout: z.string().nullable(),
   problems: z.array(postProblem),
 });
 
@@ -121,3 +123,27 @@ export const postMatch = z.object({ path: z.string(), field: z.enum(['title', 't
 export const recoveryTextArg = z.string().max(MAX_POST_CHARS, `unsaved text is longer than a post may be (${MAX_POST_CHARS} characters), so no recovery copy was kept; shorten it or split it into two posts`);
 
 export const recoveryCopy = z.object({ path: z.string(), text: z.string(), baseHash: hashArg, savedAt: z.iso.datetime(), diskHash: hashArg.nullable() });
+
+/** Largest image saveAsset takes: bigger ones load slowly for readers and bloat the site's repository. */
+export const MAX_ASSET_BYTES = 20 * 1024 * 1024;
+
+/** Why an image of `bytes` (unknown: more than the cap) is refused, and what to do instead. */
+export function assetTooLargeMessage(bytes?: number): string {
+  const mb = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
+  const size = bytes === undefined ? `larger than ${mb(MAX_ASSET_BYTES)} MB` : `${mb(bytes)} MB`;
+  return `This image is ${size}; Hanji adds images up to ${mb(MAX_ASSET_BYTES)} MB, because larger ones load slowly for readers and bloat the site's repository. Resize or compress it, then add it again.`;
+}
+
+/** An image's file name as the client has it: anything short, even empty (a pasted screenshot); core cleans it. */
+export const assetNameArg = z
+  .string()
+  .max(1024, 'file name is too long')
+  .refine((n) => !n.includes('\0'), 'file name contains a NUL character');
+
+/** An image's bytes as base64: at most MAX_ASSET_BYTES once decoded. */
+export const assetDataArg = z
+  .string()
+  .max(4 * Math.ceil(MAX_ASSET_BYTES / 3), assetTooLargeMessage())
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'image data is not base64');
+
+export const assetResult = z.object({ path: z.string(), url: z.string() });

@@ -1,13 +1,17 @@
 /** Front-matter defaults as `FrontmatterDefaults#all` applies them. */
 import type { DefaultsSet } from './config';
 
-/** Jekyll's `Utils.deep_merge_hashes`: maps merge key by key, anything else is replaced by `overrides`. */
+/**
+ * Jekyll's `Utils.deep_merge_hashes`: maps merge key by key, anything else is replaced by
+ * `overrides`, except that a null never replaces a value (`layout: null` keeps the default layout).
+ */
 export function deepMerge(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(base)) out[key] = base[key];
   for (const key of Object.keys(overrides)) {
     const value = overrides[key];
     const current = out[key];
+    if (value === null && Object.hasOwn(out, key)) continue;
     out[key] = isMap(current) && isMap(value) ? deepMerge(current, value) : value;
   }
   return out;

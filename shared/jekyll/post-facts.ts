@@ -47,6 +47,8 @@ export interface PostFacts {
   url: string;
   tags: TaxonomyName[];
   categories: TaxonomyName[];
+  /** `layout` after defaults and front matter merge; null when that is not a string. */
+  layout: string | null;
   /** The excerpt source; absent on facts read back from the disk cache, which keeps excerpts apart. */
   excerpt?: string | null;
   problems: PostProblem[];
@@ -185,6 +187,7 @@ export function postFacts(post: ParsedPost, config: SiteConfig, nowMs: number): 
     url,
     tags,
     categories,
+    layout: typeof data['layout'] === 'string' ? data['layout'] : null,
     excerpt,
     problems,
   };

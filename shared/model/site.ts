@@ -11,6 +11,8 @@ export interface SiteInfo {
   timezone: string;
   /** `permalink:` as written: a style name or a template. */
   permalink: string;
+  /** Layout names from `_layouts` and a theme folder inside the site (not gem themes), sorted. */
+  layouts: string[];
 }
 
 /** Whether and how Jekyll publishes a post. */
@@ -43,6 +45,8 @@ export interface PostSummary {
   url: string;
   tags: TaxonomyName[];
   categories: TaxonomyName[];
+  /** The layout Jekyll renders it with (front matter, else `defaults`); null when none is a string. */
+  layout: string | null;
   problems: PostProblem[];
 }
 
@@ -130,4 +134,12 @@ export interface RecoveryCopy {
   savedAt: string;
   /** The hash of the file on disk now; null when it no longer exists. */
   diskHash: string | null;
+}
+
+/** An image saved into the site for a post (see SiteApi.saveAsset). */
+export interface AssetResult {
+  /** Site-relative path with `/`, e.g. `assets/images/my-post/photo.png`. */
+  path: string;
+  /** Site-absolute URL with the site's baseurl, e.g. `/blog/assets/images/my-post/photo.png`. */
+  url: string;
 }

@@ -3,7 +3,7 @@
  * the browser-mode HTTP bridge. Electron IPC uses the same dispatch() and is covered end to end.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -14,10 +14,10 @@ import { SiteService } from '../../electron/core/site-service';
 import { startWebServer } from '../../electron/web/server';
 import { createHttpTransport } from '../../renderer/platform/http-transport';
 import type { EventName, SiteEvents } from '../../shared/contract/events';
-import { MAX_POST_CHARS } from '../../shared/contract/schemas';
+import { MAX_ASSET_BYTES, MAX_POST_CHARS } from '../../shared/contract/schemas';
 import { createClient, type SiteClient } from '../../shared/rpc/client';
 import { createMemoryTransport } from '../../shared/rpc/memory-transport';
-import { copySampleSite } from '../helpers/temp-site';
+import { SAMPLE_SITE, copySampleSite } from '../helpers/temp-site';
 
 interface Connected {
   client: SiteClient;
@@ -109,6 +109,7 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
         baseurl: '/blog',
         timezone: 'Asia/Seoul',
         permalink: '/:categories/:title/',
+        layouts: [],
       });
     });
 
@@ -437,6 +438,151 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
           message: expect.stringContaining('no recovery copy was kept'),
         });
         expect(await api.listRecovery()).toEqual([]);
+      });
+    });
+
+    describe('images', () => {
+      const PNG = readFileSync(path.join(SAMPLE_SITE, 'assets', 'images', 'hanji-logo.png'));
+      const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
+      const FOLDER = 'assets/images/openai-korea-visit-notes';
+      const file = (rel: string) => path.join(site.root, ...rel.split('/'));
+      const save = (name: string, bytes: Buffer, post = KOREAN_POST) => api.saveAsset(post, name, bytes.toString('base64'));
+
+      it("copies a PNG into the post's folder, byte for byte, and links it with the site's baseurl", async () => {
+        const asset = await save('Photo 1.PNG', PNG);
+        expect(asset).toEqual({ path: `${FOLDER}/Photo-1.png`, url: `/blog/${FOLDER}/Photo-1.png` });
+        expect(readFileSync(file(asset.path))).toEqual(PNG);
+      });
+
+      it('is not a post: no postsChanged event is sent for it', async () => {
+        await waitForEventStream(api);
+        const seen: string[] = [];
+        const off = api.on('postsChanged', ({ changes }) => seen.push(...changes.map((c) => c.path)));
+        await save('quiet.png', PNG);
+        // Events arrive in order: once the save's event is here, an event for the image would have been too.
+        const doc = await api.readPost(KOREAN_POST);
+        const saved = nextEvent(api, 'postsChanged', (p) => p.changes.some((c) => c.path === KOREAN_POST));
+        await api.writePost(KOREAN_POST, `${doc.text}\n`, doc.hash);
+        await saved;
+        off();
+        expect(seen).toEqual([KOREAN_POST]);
+      });
+
+      it('never replaces a file: a taken name gets -1, -2…', async () => {
+        const first = await save('photo.png', PNG);
+        writeFileSync(file(first.path), 'mine');
+        expect((await save('photo.png', PNG)).path).toBe(`${FOLDER}/photo-1.png`);
+        expect((await save('PHOTO.png', PNG)).path).toBe(`${FOLDER}/PHOTO.png`);
+        expect((await save('photo.png', PNG)).path).toBe(`${FOLDER}/photo-2.png`);
+        expect(readFileSync(file(first.path), 'utf8')).toBe('mine');
+      });
+
+      it.each([
+        ['../x.png', 'x.png'],
+        ['../../../../etc/x.png', 'etc-x.png'],
+        ['a/b.png', 'a-b.png'],
+        ['a\\b.png', 'a-b.png'],
+        ['.htaccess', 'htaccess.png'],
+        ['_config.png', 'config.png'],
+        ['봄 산책 (1).png', '봄-산책-1.png'],
+      ])('keeps the hostile name %j inside the folder, as %j', async (name, saved) => {
+        const asset = await save(name, PNG);
+        expect(asset.path).toBe(`${FOLDER}/${saved}`);
+        expect(readdirSync(file(FOLDER))).toEqual([saved]);
+      });
+
+      it('names a pasted image without a name after the time in the site zone', async () => {
+        expect((await save('', PNG)).path).toMatch(new RegExp(`^${FOLDER}/image-\\d{8}-\\d{6}\\.png$`, 'u'));
+        expect((await save('', GIF)).path).toMatch(/\/image-\d{8}-\d{6}\.gif$/u);
+      });
+
+      it('refuses a name with NUL, and a post outside the site or not in it', async () => {
+        await expect(save('x\0.png', PNG)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        await expect(save('x.png', PNG, '../outside.md')).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+        await expect(save('x.png', PNG, '_posts/2025-01-01-missing.md')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(save('x.png', PNG, '_config.yml')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        expect(existsSync(file('assets/images/openai-korea-visit-notes'))).toBe(false);
+      });
+
+      it.each([
+        ['fake.png', GIF, 'its bytes are GIF'],
+        ['notes.png', Buffer.from('just text'), 'not an image Hanji knows'],
+        ['notes.txt', Buffer.from('just text'), 'not an image Hanji adds'],
+        ['page.html', PNG, 'not an image Hanji adds'],
+        ['empty.png', Buffer.alloc(0), 'is empty'],
+      ])('refuses %s whose bytes or name are not an image it names', async (name, bytes, message) => {
+        await expect(save(name, bytes)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(message) });
+        expect(existsSync(file(FOLDER))).toBe(false);
+      });
+
+      it('takes a plain SVG and refuses one that could run script', async () => {
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>';
+        expect((await save('icon.svg', Buffer.from(`<?xml version="1.0"?>\n${svg}`))).path).toBe(`${FOLDER}/icon.svg`);
+        for (const evil of [svg.replace('<rect', '<script>alert(1)</script><rect'), svg.replace('<rect', '<rect onload="alert(1)"'), svg.replace('<rect', '<a href="javascript:alert(1)"><rect')]) {
+          await expect(save('evil.svg', Buffer.from(evil))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('could run code') });
+        }
+        await expect(save('page.svg', Buffer.from('<html><svg></svg></html>'))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        expect(readdirSync(file(FOLDER))).toEqual(['icon.svg']);
+      });
+
+      it('takes an image of exactly 20 MB and refuses a byte more, saying why', async () => {
+        const big = Buffer.alloc(MAX_ASSET_BYTES);
+        PNG.copy(big, 0, 0, 8);
+        expect((await save('big.png', big)).path).toBe(`${FOLDER}/big.png`);
+        await expect(save('bigger.png', Buffer.concat([big, Buffer.from([0])]))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('up to 20 MB') });
+        expect(readdirSync(file(FOLDER))).toEqual(['big.png']);
+      }, 60_000);
+
+      it('uses hanji.assets_dir from _config.yml, and refuses one outside the site or unpublished', async () => {
+        const config = file('_config.yml');
+        const original = readFileSync(config, 'utf8');
+        writeFileSync(config, `${original}\nhanji:\n  assets_dir: /static/:slug/img/\n`);
+        await api.openSite(site.root);
+        expect(await save('x.png', PNG)).toEqual({ path: 'static/openai-korea-visit-notes/img/x.png', url: '/blog/static/openai-korea-visit-notes/img/x.png' });
+        for (const dir of ['../outside/:slug', '_site/:slug', '.git/:slug']) {
+          writeFileSync(config, `${original}\nhanji:\n  assets_dir: ${dir}\n`);
+          await api.openSite(site.root);
+          await expect(save('x.png', PNG)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('hanji.assets_dir') });
+        }
+        expect(existsSync(path.join(path.dirname(site.root), 'outside'))).toBe(false);
+      });
+
+      it('will not follow a symbolic link out of the site', async () => {
+        const outside = path.join(path.dirname(site.root), 'outside-images');
+        mkdirSync(outside);
+        mkdirSync(file('assets/images'), { recursive: true });
+        symlinkSync(outside, file(FOLDER));
+        await expect(save('x.png', PNG)).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+        expect(readdirSync(outside)).toEqual([]);
+      });
+    });
+
+    describe('layouts', () => {
+      const file = (rel: string) => path.join(site.root, ...rel.split('/'));
+      const write = (rel: string, text = 'x') => {
+        mkdirSync(path.dirname(file(rel)), { recursive: true });
+        writeFileSync(file(rel), text);
+      };
+
+      it("lists the site's _layouts and a local theme's, sorted, without hidden or backup files", async () => {
+        for (const rel of ['_layouts/post.html', '_layouts/archive/yearly.html', '_layouts/.draft.html', '_layouts/old.html~', 'my-theme/_layouts/page.html', 'my-theme/_layouts/post.html']) write(rel);
+        writeFileSync(file('_config.yml'), `${readFileSync(file('_config.yml'), 'utf8')}\ntheme: my-theme\n`);
+        expect((await api.openSite(site.root)).layouts).toEqual(['archive/yearly', 'page', 'post']);
+      });
+
+      it('skips a gem theme, which has no folder in the site', async () => {
+        write('_layouts/default.html');
+        writeFileSync(file('_config.yml'), `${readFileSync(file('_config.yml'), 'utf8')}\ntheme: minima\n`);
+        expect((await api.openSite(site.root)).layouts).toEqual(['default']);
+      });
+
+      it("gives each post the layout Jekyll uses: its front matter's, else the defaults'", async () => {
+        write('_posts/2025-07-01-wide.md', '---\ntitle: wide\nlayout: wide\n---\n');
+        write('_posts/2025-07-02-null.md', '---\ntitle: null layout\nlayout: null\n---\n');
+        write('_posts/2025-07-03-none.md', '---\ntitle: no layout key\n---\n');
+        await api.openSite(site.root);
+        const layouts = Object.fromEntries((await api.listPosts()).map((p) => [p.path, p.layout]));
+        expect(layouts).toMatchObject({ '_posts/2025-07-01-wide.md': 'wide', '_posts/2025-07-02-null.md': 'single', '_posts/2025-07-03-none.md': 'single', [KOREAN_POST]: 'single' });
       });
     });
 

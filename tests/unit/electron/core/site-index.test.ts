@@ -44,7 +44,7 @@ describe('the site index', () => {
   });
 
   it('keeps the cache on disk, so a new process re-opens without reading either', async () => {
-    writeFileSync(path.join(site.root, '_posts', '2025-05-05-emoji.md'), '---\ntitle: "🚀 출시 — café"\ntags: [😀, 한글]\n---\n첫 문단 🎉\n\n둘째\n');
+    writeFileSync(path.join(site.root, '_posts', '2025-05-05-emoji.md'), '---\ntitle: "🚀 출시 — café"\ntags: [😀, 한글]\nlayout: 출시\n---\n첫 문단 🎉\n\n둘째\n');
     const first = new SiteService({ cacheDir: cache.dir });
     await first.openSite(site.root);
     await first.close();
@@ -54,7 +54,7 @@ describe('the site index', () => {
     expect(await titleOf(second)).toBe('봄 산책 기록');
     // Non-ASCII and astral characters survive the UTF-16 cache file.
     const emoji = (await second.getIndex({})).posts.find((p) => p.path === '_posts/2025-05-05-emoji.md');
-    expect(emoji).toMatchObject({ title: '🚀 출시 — café', tags: ['😀', '한글'], excerpt: '첫 문단 🎉' });
+    expect(emoji).toMatchObject({ title: '🚀 출시 — café', tags: ['😀', '한글'], layout: '출시', excerpt: '첫 문단 🎉' });
     await second.close();
   });
 

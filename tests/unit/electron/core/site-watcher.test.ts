@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiteService } from '../../../../electron/core/site-service';
@@ -63,5 +63,17 @@ describe('watching the open site', () => {
     await expect.poll(() => batches.length, { timeout: 5000 }).toBe(1);
     expect(batches[0]?.changes).toEqual([{ path: POST, kind: 'deleted', hash: null, post: null }]);
     expect((await service.listPosts()).some((p) => p.path === POST)).toBe(false);
+  });
+
+  it('announces the site again when a layout is added, with the new list of layouts', async () => {
+    const sites: SiteEvents['siteChanged'][] = [];
+    service.events.subscribe((m) => {
+      if (m.event === 'siteChanged') sites.push(m.payload);
+    });
+    mkdirSync(path.join(site.root, '_layouts'));
+    writeFileSync(path.join(site.root, '_layouts', 'wide.html'), '{{ content }}');
+    await expect.poll(() => sites.at(-1)?.layouts, { timeout: 5000 }).toEqual(['wide']);
+    expect((await service.getSite())?.layouts).toEqual(['wide']);
+    expect(batches).toEqual([]);
   });
 });

@@ -227,6 +227,28 @@ describe('§2.4 invalid front matter', () => {
   });
 });
 
+describe('layout', () => {
+  const DEFAULT_LAYOUT = { defaults: [{ scope: { path: '', type: 'posts' }, values: { layout: 'single', title: 'From defaults' } }] };
+
+  // Checked against `jekyll build` 4.3 by dumping `post.layout`: Utils.deep_merge_hashes keeps the old value when the new one is nil.
+  it.each([
+    ['front matter', fm('layout: wide'), DEFAULT_LAYOUT, 'wide'],
+    ['defaults, when the front matter has none', fm('title: x'), DEFAULT_LAYOUT, 'single'],
+    ['defaults, when the front matter says null', fm('layout: null'), DEFAULT_LAYOUT, 'single'],
+    ['defaults, when the front matter is invalid', '---\nlayout: post\ntags: [a\n---\n', DEFAULT_LAYOUT, 'single'],
+    ['nothing, without defaults', fm('title: x'), {}, null],
+    ['nothing, for a number', fm('layout: 3'), {}, null],
+    ['"none" as written', fm('layout: none'), DEFAULT_LAYOUT, 'none'],
+  ])('comes from %s', (_from, text, config, layout) => {
+    expect(facts('_posts/2025-01-01-x.md', text, config).layout).toBe(layout);
+  });
+
+  it('follows the same rule for other keys: a null title keeps the default title', () => {
+    expect(facts('_posts/2025-01-01-x.md', fm('title: null'), DEFAULT_LAYOUT).title).toBe('From defaults');
+    expect(facts('_posts/2025-01-01-x.md', fm('title: null')).title).toBe('X');
+  });
+});
+
 describe('slugify', () => {
   it.each([
     ['default', 'My Custom Slug!', false, 'my-custom-slug'],

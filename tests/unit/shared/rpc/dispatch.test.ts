@@ -7,14 +7,14 @@ import { dispatch } from '../../../../shared/rpc/dispatch';
 
 const HASH = 'a'.repeat(64);
 
-const SUMMARY = { path: '_posts/a.md', status: 'published', title: 't', date: '2025-01-01T00:00:00+00:00', slug: 'a', id: '/a', url: '/a', tags: [], categories: [], problems: [] } as const;
+const SUMMARY = { path: '_posts/a.md', status: 'published', title: 't', date: '2025-01-01T00:00:00+00:00', slug: 'a', id: '/a', url: '/a', tags: [], categories: [], layout: null, problems: [] } as const;
 
 function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
   return {
-    openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }),
+    openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date', layouts: [] }),
     getSite: async () => null,
     listPosts: async () => [],
-    getIndex: async () => ({ site: { root: '/', title: 't', url: '', baseurl: '', timezone: '', permalink: 'date' }, posts: [], ignored: [], tags: [], categories: [], problems: [] }),
+    getIndex: async () => ({ site: { root: '/', title: 't', url: '', baseurl: '', timezone: '', permalink: 'date', layouts: [] }, posts: [], ignored: [], tags: [], categories: [], problems: [] }),
     readPost: async (path) => ({ path, text: 'x', hash: HASH }),
     writePost: async (path) => ({ path, hash: HASH }),
     createPost: async () => ({ ...SUMMARY, tags: [], categories: [], problems: [] }),
@@ -27,6 +27,7 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     saveRecovery: async () => undefined,
     listRecovery: async () => [],
     discardRecovery: async () => undefined,
+    saveAsset: async () => ({ path: 'assets/images/a/x.png', url: '/assets/images/a/x.png' }),
     ...overrides,
   };
 }
