@@ -8,6 +8,7 @@ import { CompareView } from '../features/editor/CompareView';
 import { MarkdownEditor, replaceText } from '../features/editor/MarkdownEditor';
 import { useOpenPost } from '../features/editor/useOpenPost';
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm';
+import { layoutChoices } from '../features/frontmatter/layout-choices';
 import { ContextMenu } from '../features/menus/ContextMenu';
 import { DEFAULT_VIEW, namesByUse, viewPosts, type LibraryView } from '../features/posts/filter';
 import { PostFilters } from '../features/posts/PostFilters';
@@ -22,6 +23,13 @@ import { runShortcut } from './commands';
 import { getPreferences, updatePreferences, usePreferences, useResolvedTheme } from './preferences';
 import { IS_MAC, formatShortcut } from './shortcuts';
 import { useDesktopMenu } from './useDesktopMenu';
+
+/** The editor font choices of Settings, as CSS font stacks (Korean-capable fonts first). */
+const EDITOR_FONTS = {
+  mono: "ui-monospace, 'D2Coding', 'Noto Sans Mono CJK KR', monospace",
+  sans: "system-ui, 'Pretendard', 'Noto Sans KR', 'Apple SD Gothic Neo', sans-serif",
+  serif: "'Noto Serif KR', 'Nanum Myeongjo', 'AppleMyungjo', serif",
+} as const;
 
 /** Autosave waits for this pause in typing. */
 const AUTOSAVE_DELAY_MS = 2000;
@@ -232,7 +240,7 @@ export function App() {
 
   const bodyMatches = useBodySearch(view.query);
   const shown = useMemo(() => viewPosts(library.posts, view, bodyMatches), [library.posts, view, bodyMatches]);
-  const usage = useMemo(() => ({ tags: namesByUse(library.posts, 'tags').map((n) => n.name), categories: namesByUse(library.posts, 'categories').map((n) => n.name), layouts: [] }), [library.posts]);
+  const usage = useMemo(() => ({ tags: namesByUse(library.posts, 'tags').map((n) => n.name), categories: namesByUse(library.posts, 'categories').map((n) => n.name), layouts: layoutChoices(library.site?.layouts ?? [], library.posts) }), [library.posts, library.site]);
   const stats = useMemo(() => (post ? readingStats(post.text) : null), [post]);
   const onView = useCallback((v: EditorView | null) => {
     editorView.current = v;
@@ -246,7 +254,7 @@ export function App() {
   const url = summary ? `${library.site?.baseurl ?? ''}${summary.url}` : '';
 
   return (
-    <div className={`app${prefs.showForm ? ' with-form' : ''}`} style={{ '--editor-font-size': `${prefs.fontSize}px` } as CSSProperties}>
+    <div className={`app${prefs.showForm ? ' with-form' : ''}`} style={{ '--editor-font-size': `${prefs.fontSize}px`, '--editor-font': EDITOR_FONTS[prefs.fontFamily] } as CSSProperties}>
       <aside className="sidebar">
         <header className="site-header">
           <h1 className="site-title">{library.site?.title ?? t('app.name')}</h1>
@@ -272,6 +280,19 @@ export function App() {
         <div className="toolbar" role="toolbar" aria-label={t('library.actions')}>
           <span className="doc-path">{post?.path ?? ''}</span>
           <span className="toolbar-buttons">
+            {post ? (
+              <button
+                type="button"
+                aria-haspopup="menu"
+                title={t('library.actions')}
+                onClick={(event) => {
+                  const box = event.currentTarget.getBoundingClientRect();
+                  setMenu({ path: post.path, x: box.left, y: box.bottom });
+                }}
+              >
+                {t('library.actions')} ▾
+              </button>
+            ) : null}
             {toolbar.map((command) => (
               <button key={command.id} type="button" disabled={!command.enabled(ctx, ctx.openPath)} onClick={() => void command.run(ctx, ctx.openPath)} title={label(command.id)}>
                 {t(command.label)}
@@ -281,7 +302,7 @@ export function App() {
         </div>
         {post ? (
           <div className="document">
-            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} theme={theme} />
+            <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} theme={theme} onImage={(file, base64) => client.saveAsset(post.path, file.name, base64).then((asset) => asset.url)} onImageError={setMessage} />
             {prefs.showForm ? (
               <aside className="form-panel">
                 <FrontMatterForm

@@ -5,6 +5,7 @@ const schema = z.object({
   language: z.enum(['system', 'en', 'ko']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   fontSize: z.number().int().min(10).max(32).catch(15),
+  fontFamily: z.enum(['mono', 'sans', 'serif']).catch('mono'),
   autosave: z.boolean().catch(false),
   showForm: z.boolean().catch(true),
   /** The post last open in each site, reopened with the site. */

@@ -115,6 +115,10 @@ export const en = {
     readOnly: 'The form cannot change a merge key; edit it in the text.',
   },
   settings: {
+    fontFamily: 'Editor font',
+    fontMono: 'Monospace',
+    fontSans: 'Sans-serif',
+    fontSerif: 'Serif',
     title: 'Settings',
     language: 'Language',
     languageSystem: 'Follow the system',

@@ -117,6 +117,10 @@ export const ko: Strings = {
     readOnly: '병합 키는 양식에서 바꿀 수 없습니다. 본문에서 고치세요.',
   },
   settings: {
+    fontFamily: '편집기 글꼴',
+    fontMono: '고정폭',
+    fontSans: '고딕',
+    fontSerif: '명조',
     title: '설정',
     language: '언어',
     languageSystem: '시스템 설정 따르기',

@@ -5,10 +5,11 @@ import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useCodeMirror } from '@uiw/react-codemirror';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { detectLineSeparator } from '../../../shared/text/line-endings';
 import { styleNonce } from '../../platform/style-nonce';
 import { cycleHeading, insertLink, toggleBulletList, toggleWrap } from './formatting';
+import { imagePaste } from './image-paste';
 
 const BASIC_SETUP = { foldGutter: false };
 
@@ -24,6 +25,10 @@ interface MarkdownEditorProps {
   onView?(view: EditorView | null): void;
   label: string;
   theme: 'light' | 'dark';
+  /** Save an image pasted or dropped into the text (bytes as base64); resolves with the URL to link. Without it, images are not taken. */
+  onImage?(file: File, base64: string): Promise<string>;
+  /** Why a pasted or dropped image was not added. */
+  onImageError?(message: string): void;
 }
 
 /**
@@ -33,7 +38,7 @@ interface MarkdownEditorProps {
  * line separator: CodeMirror would otherwise turn every CRLF into LF. Its undo history survives
  * switching to another post and back.
  */
-export function MarkdownEditor({ path, initialText, onChange, onView, label, theme }: MarkdownEditorProps) {
+export function MarkdownEditor({ path, initialText, onChange, onView, label, theme, onImage, onImageError }: MarkdownEditorProps) {
   // Fixed for the editor's life (it is keyed by post and load), like the document it splits.
   const [initialState] = useState(() => {
     const saved = parked.get(path);
@@ -41,6 +46,12 @@ export function MarkdownEditor({ path, initialText, onChange, onView, label, the
     return { json: { doc: initialText, selection: { ranges: [{ anchor: 0, head: 0 }], main: 0 } } };
   });
   const [separator] = useState(() => detectLineSeparator(initialText));
+  // The latest callbacks, read when an image arrives: new closures on each render must not reconfigure the editor.
+  const images = useRef({ onImage, onImageError });
+  useEffect(() => {
+    images.current = { onImage, onImageError };
+  });
+  const takesImages = onImage !== undefined;
   const extensions = useMemo(
     () => [
       yamlFrontmatter({ content: liquid({ base: markdown({ base: markdownLanguage }) }) }),
@@ -60,9 +71,17 @@ export function MarkdownEditor({ path, initialText, onChange, onView, label, the
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChange(update.state.sliceDoc());
       }),
+      // The ref is read on paste or drop only, never during render; the lint cannot see into the extension.
+      takesImages
+        ? // eslint-disable-next-line react-hooks/refs
+          imagePaste({
+            save: (file, base64) => images.current.onImage?.(file, base64) ?? Promise.reject(new Error('This editor does not take images.')),
+            onError: (message) => images.current.onImageError?.(message),
+          })
+        : [],
     ],
     // onChange is stable (useOpenPost's edit); were it not, CodeMirror would only reconfigure.
-    [separator, onChange, label],
+    [separator, onChange, label, takesImages],
   );
   // The hook, not the <CodeMirror> component: the component forces a controlled `value` ('' by default).
   const { setContainer, view } = useCodeMirror({ initialState, extensions, height: '100%', basicSetup: BASIC_SETUP, theme });

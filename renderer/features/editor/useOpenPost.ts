@@ -86,10 +86,15 @@ export function useOpenPost(siteRoot: string | null) {
         const change = changes.find((c) => c.path === current?.path);
         // Our own save announces itself before its reply arrives; the hash settles it afterwards.
         if (!current || !change || inFlight.current > 0 || change.hash === current.hash) return;
-        if (current.text === current.savedText && change.kind !== 'deleted') void open(current.path);
+        const clean = current.text === current.savedText;
+        // A clean post follows the disk: reloaded when changed, closed when deleted (or renamed away).
+        if (clean && change.kind === 'deleted') {
+          setPost(null);
+          setStatus(`${current.path} was deleted or moved on disk.`);
+        } else if (clean) void open(current.path);
         else setConflict({ path: current.path, kind: change.kind === 'deleted' ? 'deleted' : 'changed' });
       }),
-    [client, open],
+    [client, open, setPost],
   );
 
   const post = stored && stored.siteRoot === siteRoot ? stored : null;

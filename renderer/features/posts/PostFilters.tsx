@@ -27,26 +27,8 @@ export function PostFilters({ searchRef, posts, view, onChange }: PostFiltersPro
         onChange={(e) => set({ query: e.target.value })}
       />
       <div className="filter-row">
-        <select aria-label={t('library.tag')} value={view.tag ?? ''} onChange={(e) => set({ tag: e.target.value || null })}>
-          <option value="">
-            {t('library.tag')}: {t('library.all')}
-          </option>
-          {namesByUse(posts, 'tags').map(({ name, count }) => (
-            <option key={name} value={name}>
-              {name} ({count})
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('library.category')} value={view.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
-          <option value="">
-            {t('library.category')}: {t('library.all')}
-          </option>
-          {namesByUse(posts, 'categories').map(({ name, count }) => (
-            <option key={name} value={name}>
-              {name} ({count})
-            </option>
-          ))}
-        </select>
+        <NameFilter label={t('library.tag')} all={t('library.all')} names={namesByUse(posts, 'tags')} value={view.tag} onChange={(tag) => set({ tag })} />
+        <NameFilter label={t('library.category')} all={t('library.all')} names={namesByUse(posts, 'categories')} value={view.category} onChange={(category) => set({ category })} />
       </div>
       <div className="filter-row">
         <select aria-label={t('library.status')} value={view.status ?? ''} onChange={(e) => set({ status: (e.target.value || null) as PostStatus | null })}>
@@ -66,5 +48,29 @@ export function PostFilters({ searchRef, posts, view, onChange }: PostFiltersPro
         </select>
       </div>
     </div>
+  );
+}
+
+interface NameFilterProps {
+  label: string;
+  all: string;
+  names: { name: string; count: number }[];
+  value: string | null;
+  onChange(value: string | null): void;
+}
+
+/** A tag or category filter: every name with its post count, most used first. */
+function NameFilter({ label, all, names, value, onChange }: NameFilterProps) {
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+      <option value="">
+        {label}: {all}
+      </option>
+      {names.map(({ name, count }) => (
+        <option key={name} value={name}>
+          {name} ({count})
+        </option>
+      ))}
+    </select>
   );
 }

@@ -40,6 +40,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <span>{t('settings.fontSize')}</span>
         <input type="number" min={10} max={32} value={prefs.fontSize} onChange={(e) => updatePreferences({ fontSize: Number(e.target.value) || 15 })} />
       </label>
+      <label className="dialog-field">
+        <span>{t('settings.fontFamily')}</span>
+        <select value={prefs.fontFamily} onChange={(e) => updatePreferences({ fontFamily: e.target.value as Preferences['fontFamily'] })}>
+          <option value="mono">{t('settings.fontMono')}</option>
+          <option value="sans">{t('settings.fontSans')}</option>
+          <option value="serif">{t('settings.fontSerif')}</option>
+        </select>
+      </label>
       <label className="dialog-field dialog-field-checkbox">
         <input type="checkbox" checked={prefs.autosave} onChange={(e) => updatePreferences({ autosave: e.target.checked })} />
         <span>{t('settings.autosave')}</span>

@@ -181,6 +181,49 @@ test.describe('writing workspace', () => {
     expect(readFileSync(file, 'utf8')).toBe(original.replace('직접 소통\n', '직접 소통 — 복구될 글\n'));
   });
 
+  test('each post keeps its undo history while another post is open', async ({ page }) => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', '!!');
+    await workspace.saveWithShortcut();
+    await workspace.open('Welcome to Hanji', OTHER_POST);
+    const back = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await back.click();
+    await page.keyboard.press('Control+z');
+    await expect(back).not.toContainText('직접 소통!!');
+    await expect(workspace.status).toContainText('Unsaved changes');
+    await workspace.saveWithShortcut();
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
+  test('post actions: the toolbar menu duplicates, F2 renames, delete asks first', async ({ page }) => {
+    await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    await page.getByRole('button', { name: /Post actions/u }).click();
+    await page.getByRole('menuitem', { name: /Duplicate/u }).click();
+    const copy = workspace.posts.getByRole('option', { name: /\(copy\)/u });
+    await expect(copy).toHaveCount(1);
+    await expect(copy).toHaveAttribute('aria-selected', 'true');
+
+    await page.keyboard.press('F2');
+    const rename = page.getByRole('alertdialog', { name: 'Rename post' });
+    await rename.getByLabel('Title').fill('복제한 글');
+    await rename.getByLabel('Slug (optional)').fill('copied-post');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    const renamed = workspace.posts.getByRole('option', { name: '복제한 글' });
+    await expect(renamed).toHaveAttribute('aria-selected', 'true');
+    await expect(renamed).toHaveAttribute('title', '_posts/2025-02-05-copied-post.md');
+
+    await renamed.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Delete/u }).click();
+    await expect(workspace.dialog).toContainText('Delete “복제한 글”?');
+    await workspace.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(renamed).toHaveCount(1);
+    await renamed.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Delete/u }).click();
+    await workspace.dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(renamed).toHaveCount(0);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
   test('the UI switches to Korean', async ({ page }) => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../../../../shared/model/site';
 import { applyChanges } from '../../../../../renderer/features/posts/usePostLibrary';
 
-const post = (path: string, date: string, title = path): PostSummary => ({ path, status: 'published', title, date, slug: path, id: path, url: `/${path}/`, tags: [], categories: [], problems: [] });
+const post = (path: string, date: string, title = path): PostSummary => ({ path, status: 'published', title, date, slug: path, id: path, url: `/${path}/`, tags: [], categories: [], layout: null, problems: [] });
 
 describe('applyChanges (the post library after a postsChanged event)', () => {
   const list = [post('_posts/b.md', '2025-02-01T00:00:00+09:00'), post('_posts/a.md', '2025-01-01T00:00:00+09:00')];
