@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HanjiError } from '../../shared/contract/result';
 import { TEMP_PREFIX, TEMP_SUFFIX, writeFileAtomic } from './atomic-write';
+import { KeyedQueue } from './keyed-queue';
 
 /** A recovery copy as kept: the disk hash is looked up when the copies are listed. */
 export interface StoredCopy {
@@ -33,7 +34,7 @@ const ORPHAN_AGE_MS = 60_000;
  */
 export class RecoveryStore {
   private readonly memory = new Map<string, Map<string, StoredCopy>>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   /** Counts saves; a save's number says whether it came before or after a `mark()`. */
   private sequence = 0;
   /** The number of the last save of each copy kept by this process. */
@@ -50,7 +51,7 @@ export class RecoveryStore {
   async save(root: string, copy: StoredCopy): Promise<void> {
     const number = ++this.sequence;
     const key = this.key(root, copy.path);
-    await this.serialized(key, async () => {
+    await this.queue.run(key, async () => {
       if (this.dir === null) {
         this.siteCopies(root).set(copy.path, copy);
       } else {
@@ -90,7 +91,7 @@ export class RecoveryStore {
   /** Forget the copy of `rel`, unless it was saved after `mark` (see `mark()`). */
   async discardOlder(root: string, rel: string, mark: number): Promise<void> {
     const key = this.key(root, rel);
-    await this.serialized(key, async () => {
+    await this.queue.run(key, async () => {
       if ((this.lastSave.get(key) ?? 0) > mark) return;
       await this.remove(root, rel);
       this.lastSave.delete(key);
@@ -136,19 +137,7 @@ export class RecoveryStore {
     return `${root}\0${rel}`;
   }
 
-  private async serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(key) ?? Promise.resolve()).then(task, task);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, settled);
-    try {
-      return await next;
-    } finally {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    }
-  }
+
 }
 
 /** 96 bits of SHA-256: unique enough for file names, short enough for every file system. */

@@ -22,6 +22,7 @@ import type { AssetResult, IndexOptions, IndexedPost, NewPostInput, PostDocument
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
+import { KeyedQueue } from './keyed-queue';
 import { BodyCache, findPosts } from './post-search';
 import { RecoveryStore } from './recovery-store';
 import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, type SiteIndex } from './site-index';
@@ -99,8 +100,8 @@ export class SiteService implements SiteApi {
   /** Engine events; each transport forwards them to its clients. */
   readonly events = new EventBus();
   private site: OpenSite | null = null;
-  /** The save in flight per file: a second save waits, so its hash check sees the first one's result. */
-  private readonly saving = new Map<string, Promise<unknown>>();
+  /** Saves and changes per file run in turn, so a second save's hash check sees the first one's result. */
+  private readonly fileQueue = new KeyedQueue();
   /** Hashes of files this engine just wrote, so the watcher does not report our own saves. */
   private readonly ownWrites = new Map<string, string>();
   private readonly caches = new Map<string, IndexCache>();
@@ -186,7 +187,7 @@ export class SiteService implements SiteApi {
     const { abs, rel } = resolvePostPath(site.info.root, input);
     // Through a symlink, replace the file it points to (already confined by resolvePostPath), not the link.
     const target = await fs.realpath(abs).catch(() => abs);
-    const result = await this.serialized(target, () => this.saveInPlace(site, target, rel, text, expectedHash));
+    const result = await this.fileQueue.run(target, () => this.saveInPlace(site, target, rel, text, expectedHash));
     try {
       await this.recovery.discardOlder(site.info.root, rel, mark);
     } catch (error) {
@@ -358,7 +359,7 @@ export class SiteService implements SiteApi {
   private async changePost<T>(site: OpenSite, input: string, expectedHash: string, change: (current: PostForChange) => Promise<T>): Promise<T> {
     const { abs } = resolvePostPath(site.info.root, input);
     const target = await fs.realpath(abs).catch(() => abs);
-    return this.serialized(target, async () => change({ ...(await this.readForChange(site, input, expectedHash)), target }));
+    return this.fileQueue.run(target, async () => change({ ...(await this.readForChange(site, input, expectedHash)), target }));
   }
 
   /** Read a post that is about to change, refusing it if it changed since the client read it. */
@@ -639,21 +640,7 @@ export class SiteService implements SiteApi {
     return { path: rel, hash: hashBytes(bytes) };
   }
 
-  /** Run `task` after every earlier task for the same file has finished. */
-  private async serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.saving.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.saving.set(key, settled);
-    try {
-      return await next;
-    } finally {
-      if (this.saving.get(key) === settled) this.saving.delete(key);
-    }
-  }
+
 
   private requireSite(): OpenSite {
     if (!this.site) throw new HanjiError('NO_SITE', 'No site is open. Open a Jekyll site folder first.');
