@@ -32,6 +32,7 @@ export const en = {
     settings: 'Settings',
   },
   library: {
+    showMore: 'Show {{count}} more of {{total}}',
     posts: 'Posts',
     search: 'Search posts',
     searchPlaceholder: 'Search title, tags and text',

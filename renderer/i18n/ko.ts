@@ -34,6 +34,7 @@ export const ko: Strings = {
     settings: '설정',
   },
   library: {
+    showMore: '{{total}}개 중 {{count}}개 더 보기',
     posts: '글 목록',
     search: '글 검색',
     searchPlaceholder: '제목, 태그, 본문 검색',
