@@ -18,11 +18,12 @@ import { parseRubyTime } from '../../shared/jekyll/time';
 import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
-import type { AssetResult, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../../shared/model/site';
+import type { AssetResult, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
 import { KeyedQueue } from './keyed-queue';
+import { loadRenderData } from './render-data';
 import { BodyCache, findPosts } from './post-search';
 import { RecoveryStore } from './recovery-store';
 import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, type SiteIndex } from './site-index';
@@ -337,6 +338,11 @@ export class SiteService implements SiteApi {
   async discardRecovery(input: string): Promise<void> {
     const site = this.requireSite();
     await this.recovery.discard(site.info.root, resolvePostPath(site.info.root, input).rel);
+  }
+
+  async getRenderData(): Promise<SiteRenderData> {
+    const site = this.requireSite();
+    return loadRenderData(site.info.root, site.config);
   }
 
   async saveAsset(postPath: string, fileName: string, dataBase64: string): Promise<AssetResult> {

@@ -1,4 +1,4 @@
-import type { AssetResult, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
+import type { AssetResult, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
  * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
@@ -40,6 +40,8 @@ export interface SiteApi {
   listRecovery(): Promise<RecoveryCopy[]>;
   /** Forget the recovery copy of a post; nothing happens when it has none. */
   discardRecovery(path: string): Promise<void>;
+  /** What the preview needs besides the posts: the site's configuration, includes and linkable files. */
+  getRenderData(): Promise<SiteRenderData>;
   /**
    * Copy an image (base64 bytes) into the post's assets folder (`hanji.assets_dir` in `_config.yml`,
    * `assets/images/:slug` by default) under a clean, unused name; never replaces a file.

@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'saveRecovery',
   'listRecovery',
   'discardRecovery',
+  'getRenderData',
   'saveAsset',
 ] as const satisfies readonly MethodName[];
 

@@ -30,6 +30,7 @@ export const METHODS = {
   saveRecovery: { args: z.tuple([s.pathArg, s.recoveryTextArg, s.hashArg]), value: z.void() },
   listRecovery: { args: z.tuple([]), value: z.array(s.recoveryCopy) },
   discardRecovery: { args: z.tuple([s.pathArg]), value: z.void() },
+  getRenderData: { args: z.tuple([]), value: s.siteRenderData },
   saveAsset: { args: z.tuple([s.pathArg, s.assetNameArg, s.assetDataArg]), value: s.assetResult },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 

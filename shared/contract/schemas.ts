@@ -147,3 +147,14 @@ export const assetDataArg = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'image data is not base64');
 
 export const assetResult = z.object({ path: z.string(), url: z.string() });
+
+/** Plain JSON data (config values as the preview's Liquid sees them). */
+const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
+
+export const siteRenderData = z.object({
+  config: z.record(z.string(), jsonValue),
+  markdownInput: z.enum(['GFM', 'kramdown']),
+  zone: z.string(),
+  includes: z.record(z.string(), z.string()),
+  files: z.array(z.string()).max(20_000),
+});

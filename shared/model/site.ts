@@ -143,3 +143,17 @@ export interface AssetResult {
   /** Site-absolute URL with the site's baseurl, e.g. `/blog/assets/images/my-post/photo.png`. */
   url: string;
 }
+
+/** What the preview needs from the site besides the posts: configuration, includes, linkable files. */
+export interface SiteRenderData {
+  /** `_config.yml` as plain data (times as ISO strings, dates as `YYYY-MM-DD`). */
+  config: Record<string, unknown>;
+  /** `kramdown: input:` — which heading-id algorithm Jekyll uses. */
+  markdownInput: 'GFM' | 'kramdown';
+  /** The zone dates are shown in (the site's `timezone`, else UTC). */
+  zone: string;
+  /** Every readable text file under `_includes`, by its path inside it (`toc.html`, `ads/top.html`). */
+  includes: Record<string, string>;
+  /** Site files `{% link %}` may name, site-relative, outside `_`- and dot-folders. */
+  files: string[];
+}

@@ -113,6 +113,20 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       });
     });
 
+    it('gives the preview the config, the includes (never through a link) and the linkable files', async () => {
+      mkdirSync(path.join(site.root, '_includes', 'ads'), { recursive: true });
+      writeFileSync(path.join(site.root, '_includes', 'note.html'), '<p class="notice">{{ include.text }}</p>');
+      writeFileSync(path.join(site.root, '_includes', 'ads', 'top.html'), '광고');
+      symlinkSync('/etc/hostname', path.join(site.root, '_includes', 'outside.html'));
+      const data = await api.getRenderData();
+      expect(data.includes).toEqual({ 'note.html': '<p class="notice">{{ include.text }}</p>', 'ads/top.html': '광고' });
+      expect(data.markdownInput).toBe('GFM');
+      expect(data.zone).toBe('Asia/Seoul');
+      expect(data.config).toMatchObject({ title: '한지 블로그', baseurl: '/blog' });
+      expect(data.files).toContain('index.md');
+      expect(data.files.some((f) => f.startsWith('_posts/') || f.startsWith('_includes/'))).toBe(false);
+    });
+
     it('lists every post and draft with its front-matter title', async () => {
       const onDisk = ['_posts', '_drafts'].flatMap((dir) => readdirSync(path.join(site.root, dir)).map((name) => `${dir}/${name}`));
       const posts = await api.listPosts();
