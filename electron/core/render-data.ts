@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SiteConfig } from '../../shared/jekyll/config';
 import { toPlainData } from '../../shared/jekyll/plain-data';
+import { parseFrontMatterYaml as parseYamlDocument } from '../../shared/jekyll/yaml';
 import type { SiteRenderData } from '../../shared/model/site';
 
 /** Limits that keep a huge or hostile `_includes` folder from flooding the preview. */
@@ -22,6 +23,7 @@ export function loadRenderData(root: string, config: SiteConfig): SiteRenderData
     markdownInput: typeof input === 'string' && input.toLowerCase() === 'kramdown' ? 'kramdown' : 'GFM',
     zone: config.zone,
     includes: readIncludes(path.join(root, '_includes')),
+    siteData: readDataFolder(path.join(root, '_data')),
     files: listFiles(root),
   };
 }
@@ -54,6 +56,45 @@ function readIncludes(folder: string): Record<string, string> {
   };
   walk(folder, '');
   return includes;
+}
+
+/**
+ * `site.data`: every YAML or JSON file under `_data`, keyed by file name without extension,
+ * folders nested (`_data/authors/kim.yml` is `site.data.authors.kim`). A file that does not
+ * parse is left out; the site's own build would stop on it and `check` reports such files.
+ */
+function readDataFolder(folder: string): Record<string, unknown> {
+  let total = 0;
+  const walk = (dir: string): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return out;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        out[entry.name.normalize('NFC')] = walk(abs);
+        continue;
+      }
+      const ext = path.extname(entry.name).toLowerCase();
+      if (!entry.isFile() || !['.yml', '.yaml', '.json'].includes(ext)) continue;
+      const size = lstatSync(abs).size;
+      if (size > MAX_INCLUDE_BYTES || total + size > MAX_INCLUDES_TOTAL) continue;
+      total += size;
+      try {
+        const text = readFileSync(abs, 'utf8');
+        out[path.basename(entry.name, path.extname(entry.name)).normalize('NFC')] = toPlainData(ext === '.json' ? JSON.parse(text) : parseYamlDocument(text));
+      } catch {
+        // Unparseable data file: left out of the preview.
+      }
+    }
+    return out;
+  };
+  return walk(folder);
 }
 
 function listFiles(root: string): string[] {

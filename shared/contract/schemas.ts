@@ -156,5 +156,6 @@ export const siteRenderData = z.object({
   markdownInput: z.enum(['GFM', 'kramdown']),
   zone: z.string(),
   includes: z.record(z.string(), z.string()),
+  siteData: z.record(z.string(), jsonValue),
   files: z.array(z.string()).max(20_000),
 });

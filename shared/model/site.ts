@@ -154,6 +154,8 @@ export interface SiteRenderData {
   zone: string;
   /** Every readable text file under `_includes`, by its path inside it (`toc.html`, `ads/top.html`). */
   includes: Record<string, string>;
+  /** `site.data`: the YAML and JSON files of `_data` as plain data. */
+  siteData: Record<string, unknown>;
   /** Site files `{% link %}` may name, site-relative, outside `_`- and dot-folders. */
   files: string[];
 }

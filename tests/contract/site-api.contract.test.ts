@@ -118,7 +118,11 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       writeFileSync(path.join(site.root, '_includes', 'note.html'), '<p class="notice">{{ include.text }}</p>');
       writeFileSync(path.join(site.root, '_includes', 'ads', 'top.html'), '광고');
       symlinkSync('/etc/hostname', path.join(site.root, '_includes', 'outside.html'));
+      mkdirSync(path.join(site.root, '_data', 'authors'), { recursive: true });
+      writeFileSync(path.join(site.root, '_data', 'navigation.yml'), 'main:\n  - title: 소개\n    url: /about/\n');
+      writeFileSync(path.join(site.root, '_data', 'authors', 'kim.json'), '{"name": "김"}');
       const data = await api.getRenderData();
+      expect(data.siteData).toEqual({ navigation: { main: [{ title: '소개', url: '/about/' }] }, authors: { kim: { name: '김' } } });
       expect(data.includes).toEqual({ 'note.html': '<p class="notice">{{ include.text }}</p>', 'ads/top.html': '광고' });
       expect(data.markdownInput).toBe('GFM');
       expect(data.zone).toBe('Asia/Seoul');

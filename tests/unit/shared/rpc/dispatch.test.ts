@@ -28,7 +28,7 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     listRecovery: async () => [],
     discardRecovery: async () => undefined,
     saveAsset: async () => ({ path: 'assets/images/a/x.png', url: '/assets/images/a/x.png' }),
-    getRenderData: async () => ({ config: {}, markdownInput: 'GFM', zone: 'UTC', includes: {}, files: [] }),
+    getRenderData: async () => ({ config: {}, markdownInput: 'GFM', zone: 'UTC', includes: {}, siteData: {}, files: [] }),
     ...overrides,
   };
 }
