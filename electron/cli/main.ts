@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { HanjiError } from '../../shared/contract/result';
 import { checkSiteFolder, formatIndex, formatProblems, indexJson, indexSite } from './index-command';
 import { createPost, editFrontMatter, publishPost } from './post-commands';
+import { exportHtml, renderSite } from './render-command';
 
 /** The parsed options every command receives. */
 interface Flags {
@@ -15,6 +16,7 @@ interface Flags {
   unpublished: boolean;
   draft: boolean;
   ascii: boolean;
+  all: boolean;
   title?: string | undefined;
   date?: string | undefined;
   slug?: string | undefined;
@@ -56,6 +58,24 @@ const COMMANDS: Record<string, Command> = {
       if (!site || !draft) throw new UsageError('publish needs a site and a draft: publish SITE DRAFT [--date D]');
       const published = await publishPost(site, draft, flags.date);
       return { output: flags.json ? JSON.stringify({ path: published }) : published };
+    },
+  },
+  render: {
+    usage: 'render SITE (POST | --all) --json',
+    summary: 'Render posts as Jekyll would (Liquid, kramdown GFM): {path, url, title, html, headings, toc, excerpt}; html is the content without layout.',
+    async run([site, post], flags) {
+      if (!site || (post === undefined) === !flags.all) throw new UsageError('render needs a site and either a post or --all: render SITE POST --json');
+      const results = (await renderSite(site, flags.all ? null : (post as string))).map((r) => r.json);
+      if (flags.json) return { output: JSON.stringify(flags.all ? results : results[0], null, 2) };
+      return { output: results.map((r) => r.html).join('\n') };
+    },
+  },
+  'export-html': {
+    usage: 'export-html SITE POST OUT.html',
+    summary: 'Write one post as a standalone, styled HTML page.',
+    async run([site, post, out]) {
+      if (!site || !post || !out) throw new UsageError('export-html needs a site, a post and an output file: export-html SITE POST OUT.html');
+      return { output: await exportHtml(site, post, out) };
     },
   },
   check: {
@@ -101,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
       unpublished: { type: 'boolean', default: false },
       draft: { type: 'boolean', default: false },
       ascii: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
       title: { type: 'string' },
       date: { type: 'string' },
       slug: { type: 'string' },

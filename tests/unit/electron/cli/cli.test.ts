@@ -35,6 +35,34 @@ describe('hanji CLI', () => {
     });
   });
 
+  it('renders the Korean sample post with its heading ids and TOC, and exports it as a page', () => {
+    const site = copySampleSite();
+    try {
+      const sample = readFileSync(path.join(REPO_ROOT, '..', 'shared', 'samples', '2025-02-05-openai-sam-altman-korea-visit.md'));
+      writeFileSync(path.join(site.root, '_posts', '2025-02-05-openai-sam-altman-korea-visit.md'), sample);
+      const run = cli('render', site.root, '_posts/2025-02-05-openai-sam-altman-korea-visit.md', '--json');
+      expect(run.stderr).toBe('');
+      const out = JSON.parse(run.stdout) as { path: string; url: string; title: string; html: string; headings: { level: number; id: string; text: string }[]; toc: unknown[]; excerpt: string };
+      expect(Object.keys(out)).toEqual(['path', 'url', 'title', 'html', 'headings', 'toc', 'excerpt']);
+      expect(out.url).toBe('/ai_news/openai-sam-altman-korea-visit/');
+      expect(out.headings[0]).toEqual({ level: 2, id: '샘-올트먼-ceo-한국-ai-개발자들과-직접-소통', text: '샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통' });
+      expect(out.toc).toEqual(out.headings.map(({ level, id, text }) => ({ level, id, text })));
+      expect(out.html).toContain('<br />');
+      expect(out.excerpt).toContain('최근 인공지능(AI) 기술은');
+
+      const all = JSON.parse(cli('render', site.root, '--all', '--json').stdout) as { path: string }[];
+      expect(all.map((p) => p.path)).toContain('_posts/2025-02-05-openai-sam-altman-korea-visit.md');
+
+      const page = path.join(site.root, 'out.html');
+      expect(cli('export-html', site.root, '_posts/2025-02-05-openai-sam-altman-korea-visit.md', page).code).toBe(0);
+      const html = readFileSync(page, 'utf8');
+      expect(html).toMatch(/^<!doctype html>/u);
+      expect(html).toContain('<h2 id="샘-올트먼-ceo-한국-ai-개발자들과-직접-소통">');
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('edits front matter with set and unset, changing only those lines', () => {
     const site = copySampleSite();
     try {

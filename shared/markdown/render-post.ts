@@ -1,0 +1,131 @@
+/**
+ * A post rendered as `jekyll build` renders it, for the preview and the CLI: front matter and
+ * `_config.yml` defaults make `page`, Liquid runs on the body first (unless
+ * `render_with_liquid: false`), then kramdown's Markdown for Markdown files, then the theme's TOC.
+ */
+import { splitFrontMatter } from '../frontmatter/split';
+import { normalizeSiteConfig, type SiteConfig } from '../jekyll/config';
+import { deepMerge, defaultsFor } from '../jekyll/defaults';
+import { toPlainData } from '../jekyll/plain-data';
+import { parsePost } from '../jekyll/post-facts';
+import { YamlProblem, parseFrontMatterYaml } from '../jekyll/yaml';
+import type { PostSummary } from '../model/site';
+import { renderLiquid } from './liquid';
+import { renderMarkdown } from './markdown';
+import { tocOf } from './toc';
+import type { Heading, LiquidContext, LiquidProblem, RenderPostInput, RenderedPost } from './types';
+
+/** minimal-mistakes' TOC label when neither the post nor the site's ui-text sets one. */
+const DEFAULT_TOC_LABEL = 'On this page';
+
+/** Render one post; never throws for bad YAML or Liquid (those become problems shown inline). */
+export async function renderPost(input: RenderPostInput): Promise<RenderedPost> {
+  const config = siteConfigOf(input);
+  const block = splitFrontMatter(input.text);
+  const body = block ? input.text.slice(block.bodyStart) : input.text.replace(/^\uFEFF/u, '');
+  const problems: LiquidProblem[] = [];
+  let front: Record<string, unknown> = {};
+  if (block) {
+    try {
+      front = parseFrontMatterYaml(block.yaml);
+    } catch (error) {
+      const line = error instanceof YamlProblem && error.line !== null ? block.firstLine + error.line : block.firstLine;
+      problems.push({ line, message: `invalid front matter: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  const merged = deepMerge(defaultsFor(config.defaults, input.path, 'posts'), front);
+  const page = pageOf(merged, input.summary, input.path);
+
+  let source = body;
+  if (page['render_with_liquid'] !== false && (body.includes('{{') || body.includes('{%'))) {
+    const liquid = await renderLiquid(body, liquidContext(input, page), liquidOptions(input));
+    source = liquid.output;
+    problems.push(...liquid.problems);
+  }
+  const markdown = isMarkdown(input.path, config);
+  const { html, headings } = markdown ? renderMarkdown(source, { input: input.data.markdownInput }) : { html: source, headings: headingsOf(source) };
+  // Jekyll renders the excerpt as a document of its own: Liquid, then Markdown.
+  let excerptSource = parsePost(input.path, input.path.startsWith('_drafts/') ? 'draft' : 'post', input.text, 0, config).excerpt;
+  if (excerptSource !== null && page['render_with_liquid'] !== false && (excerptSource.includes('{{') || excerptSource.includes('{%'))) {
+    excerptSource = (await renderLiquid(excerptSource, liquidContext(input, page), liquidOptions(input))).output;
+  }
+  const excerpt = excerptSource === null ? null : markdown ? renderMarkdown(excerptSource, { input: input.data.markdownInput }).html : excerptSource;
+  return {
+    html,
+    headings,
+    toc: tocOf(html),
+    tocSettings: {
+      enabled: Boolean(page['toc']),
+      label: typeof page['toc_label'] === 'string' ? page['toc_label'] : DEFAULT_TOC_LABEL,
+      icon: typeof page['toc_icon'] === 'string' ? page['toc_icon'] : 'file-alt',
+      sticky: Boolean(page['toc_sticky']),
+    },
+    page,
+    excerpt,
+    problems,
+  };
+}
+
+/** The site's configuration as the Jekyll rules read it, from the plain data the engine sent. */
+function siteConfigOf(input: RenderPostInput): SiteConfig {
+  return normalizeSiteConfig(input.data.config);
+}
+
+/** `page`: front matter (after defaults) plus what Jekyll computes for the post. */
+function pageOf(data: Record<string, unknown>, summary: PostSummary | null, path: string): Record<string, unknown> {
+  const plain = toPlainData(data) as Record<string, unknown>;
+  if (!summary) return { ...plain, path };
+  return { ...plain, path, url: summary.url, id: summary.id, slug: summary.slug, date: summary.date, title: summary.title, tags: summary.tags, categories: summary.categories };
+}
+
+/** The posts as `site.posts` (newest first) and tag/category maps, built once per post list. */
+const siteCache = new WeakMap<readonly PostSummary[], { posts: Record<string, unknown>[]; tags: Record<string, unknown[]>; categories: Record<string, unknown[]> }>();
+
+function sitePosts(posts: readonly PostSummary[]) {
+  let cached = siteCache.get(posts);
+  if (!cached) {
+    const published = posts.filter((p) => p.status === 'published');
+    const docs = published.map((p) => ({ url: p.url, id: p.id, title: p.title, date: p.date, tags: p.tags, categories: p.categories, path: p.path, slug: p.slug }));
+    const group = (field: 'tags' | 'categories') => {
+      const out: Record<string, unknown[]> = {};
+      published.forEach((p, i) => {
+        for (const name of p[field]) (out[String(name)] ??= []).push(docs[i]);
+      });
+      return out;
+    };
+    cached = { posts: docs, tags: group('tags'), categories: group('categories') };
+    siteCache.set(posts, cached);
+  }
+  return cached;
+}
+
+function liquidContext(input: RenderPostInput, page: Record<string, unknown>): LiquidContext {
+  const { posts, tags, categories } = sitePosts(input.posts);
+  return {
+    site: { ...input.data.config, data: input.data.siteData, posts, tags, categories, time: new Date().toISOString(), baseurl: input.site.baseurl, url: input.site.url },
+    page,
+    include: (name) => input.data.includes[name] ?? null,
+    posts: input.posts.map((p) => ({ path: p.path, url: p.url })),
+    files: input.data.files,
+    baseurl: input.site.baseurl,
+  };
+}
+
+/** `markdownify` converts with the same kramdown settings as the post itself. */
+function liquidOptions(input: RenderPostInput) {
+  return { markdownify: (text: string) => renderMarkdown(text, { input: input.data.markdownInput }).html };
+}
+
+function isMarkdown(path: string, config: SiteConfig): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot >= 0 && config.markdownExt.includes(path.slice(dot).toLowerCase());
+}
+
+/** Headings of an HTML post (Jekyll does not convert it): tags as written, text without markup. */
+function headingsOf(html: string): Heading[] {
+  return [...html.matchAll(/<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>/giu)].map((m) => ({
+    level: Number(m[1]),
+    id: /\bid="([^"]*)"/u.exec(m[2] ?? '')?.[1] ?? null,
+    text: (m[3] ?? '').replace(/<[^>]*>/gu, '').trim(),
+  }));
+}
