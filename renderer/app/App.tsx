@@ -16,6 +16,9 @@ import { PostList } from '../features/posts/PostList';
 import { usePostActions } from '../features/posts/usePostActions';
 import { useBodySearch } from '../features/posts/useBodySearch';
 import { usePostLibrary } from '../features/posts/usePostLibrary';
+import { PreviewPane } from '../features/preview/PreviewPane';
+import { getPreviewSettings, updatePreviewSettings, usePreviewSettings } from '../features/preview/preview-settings';
+import { revealLine } from '../features/preview/scroll-sync';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { resolveLanguage, setLanguage } from '../i18n/i18n';
 import { APP_COMMANDS, type AppContext } from './app-commands';
@@ -49,6 +52,9 @@ export function App() {
   const [message, setMessage] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const editorView = useRef<EditorView | null>(null);
+  // Also as state: the preview re-binds its scroll sync when the editor view is replaced.
+  const [liveEditor, setLiveEditor] = useState<EditorView | null>(null);
+  const previewShown = usePreviewSettings().visible;
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -165,6 +171,7 @@ export function App() {
       },
       ...actions,
       toggleForm: () => updatePreferences({ showForm: !getPreferences().showForm }),
+      togglePreview: () => updatePreviewSettings({ visible: !getPreviewSettings().visible }),
       focusSearch: () => searchRef.current?.focus(),
       openSettings: () => setSettingsOpen(true),
     }),
@@ -244,6 +251,10 @@ export function App() {
   const stats = useMemo(() => (post ? readingStats(post.text) : null), [post]);
   const onView = useCallback((v: EditorView | null) => {
     editorView.current = v;
+    setLiveEditor(v);
+  }, []);
+  const onRevealLine = useCallback((line: number) => {
+    if (editorView.current) revealLine(editorView.current, line);
   }, []);
 
   const label = (id: string) => {
@@ -254,7 +265,7 @@ export function App() {
   const url = summary ? `${library.site?.baseurl ?? ''}${summary.url}` : '';
 
   return (
-    <div className={`app${prefs.showForm ? ' with-form' : ''}`} style={{ '--editor-font-size': `${prefs.fontSize}px`, '--editor-font': EDITOR_FONTS[prefs.fontFamily] } as CSSProperties}>
+    <div className={`app${prefs.showForm ? ' with-form' : ''}${previewShown ? ' with-preview' : ''}`} style={{ '--editor-font-size': `${prefs.fontSize}px`, '--editor-font': EDITOR_FONTS[prefs.fontFamily] } as CSSProperties}>
       <aside className="sidebar">
         <header className="site-header">
           <h1 className="site-title">{library.site?.title ?? t('app.name')}</h1>
@@ -303,6 +314,7 @@ export function App() {
         {post ? (
           <div className="document">
             <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} theme={theme} onImage={(file, base64) => client.saveAsset(post.path, file.name, base64).then((asset) => asset.url)} onImageError={setMessage} />
+            {previewShown && library.site ? <PreviewPane path={post.path} text={post.text} summary={summary ?? null} posts={library.posts} site={library.site} editor={liveEditor} onRevealLine={onRevealLine} /> : null}
             {prefs.showForm ? (
               <aside className="form-panel">
                 <FrontMatterForm

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RenderedPost } from '../../../shared/markdown/types';
+import type { PostSummary, SiteInfo, SiteRenderData } from '../../../shared/model/site';
+import { PreviewRenderer } from './preview-renderer';
+
+/** The preview's latest render: the post it shows, or why the latest attempt failed. */
+export interface PreviewRender {
+  /** The newest successful render of `path`, or null before the first one. */
+  post: RenderedPost | null;
+  /** Its HTML in top-level pieces. */
+  chunks: readonly string[];
+  /** The text `post` was rendered from. */
+  text: string | null;
+  /** Why the newest render failed; the last good `post` stays on screen meanwhile. */
+  error: string | null;
+  /** Bumped on every new render, so the DOM knows when to refresh. */
+  version: number;
+}
+
+/** The pause after a keystroke before the preview renders: longer for long posts, whose renders cost more. */
+export function renderDelay(length: number): number {
+  if (length < 50_000) return 150;
+  if (length < 250_000) return 400;
+  return 900;
+}
+
+/** The longest the preview waits after the last keystroke, however slow the last render was. */
+const MAX_DELAY_MS = 3000;
+
+const EMPTY: PreviewRender = { post: null, chunks: [], text: null, error: null, version: 0 };
+
+/**
+ * Render `text` for the preview, debounced, with never more than one render in flight: a change
+ * that arrives while a render runs is rendered as soon as it ends, always with the newest text.
+ * A newly opened post renders at once.
+ */
+export function usePreviewRender(path: string, text: string, summary: PostSummary | null, posts: readonly PostSummary[], site: SiteInfo, data: SiteRenderData | null): PreviewRender {
+  const [result, setResult] = useState<PreviewRender & { path: string }>({ ...EMPTY, path });
+  const renderer = useRef<PreviewRenderer | null>(null);
+  const hasContext = useRef(false);
+  const latest = useRef({ path, text, summary });
+  const run = useRef<() => void>(() => undefined);
+  const shown = useRef<{ path: string; text: string | null }>({ path, text: null });
+  const lastDuration = useRef(0);
+
+  useEffect(() => {
+    latest.current = { path, text, summary };
+  }, [path, text, summary]);
+
+  useEffect(() => {
+    shown.current = { path: result.path, text: result.text };
+  }, [result]);
+
+  // Declared first, so it runs before the effects below that use the renderer.
+  useEffect(() => {
+    const created = new PreviewRenderer();
+    renderer.current = created;
+    hasContext.current = false;
+    let alive = true;
+    let busy = false;
+    let wanted = false;
+    // A render that finishes after newer keystrokes is still shown: slightly old beats waiting.
+    run.current = () => {
+      if (busy) {
+        wanted = true;
+        return;
+      }
+      busy = true;
+      wanted = false;
+      const doc = latest.current;
+      const started = performance.now();
+      created
+        .render(doc)
+        .then(
+          ({ post, chunks }) => {
+            lastDuration.current = performance.now() - started;
+            if (alive) setResult((current) => ({ post, chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path }));
+          },
+          (error: unknown) => {
+            if (alive) setResult((current) => ({ ...(current.path === doc.path ? current : EMPTY), error: error instanceof Error ? error.message : String(error), path: doc.path }));
+          },
+        )
+        .finally(() => {
+          busy = false;
+          if (wanted && alive) run.current();
+        });
+    };
+    return () => {
+      alive = false;
+      run.current = () => undefined;
+      renderer.current = null;
+      created.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!renderer.current || !data) return;
+    renderer.current.setContext({ posts, site, data });
+    hasContext.current = true;
+    const timer = setTimeout(() => run.current(), 0);
+    return () => clearTimeout(timer);
+  }, [posts, site, data]);
+
+  useEffect(() => {
+    if (!hasContext.current) return;
+    // A post that has nothing on screen yet renders at once; edits wait for a pause in typing.
+    const first = shown.current.path !== path || shown.current.text === null;
+    // A render that took long makes the next one wait as long, so the worker is never busy all
+    // the time: on two cores it would take a whole core from the page while the user types.
+    const timer = setTimeout(() => run.current(), first ? 0 : Math.min(MAX_DELAY_MS, Math.max(renderDelay(text.length), lastDuration.current)));
+    return () => clearTimeout(timer);
+  }, [path, text, summary]);
+
+  return result.path === path ? result : EMPTY;
+}
