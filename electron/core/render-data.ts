@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SiteConfig } from '../../shared/jekyll/config';
@@ -34,13 +34,7 @@ function readIncludes(folder: string): Record<string, string> {
   let count = 0;
   let total = 0;
   const walk = (dir: string, rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of entriesOf(dir)) {
       if (count >= MAX_INCLUDES || entry.name.startsWith('.')) continue;
       const abs = path.join(dir, entry.name);
       const name = rel ? `${rel}/${entry.name}` : entry.name;
@@ -67,13 +61,7 @@ function readDataFolder(folder: string): Record<string, unknown> {
   let total = 0;
   const walk = (dir: string): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return out;
-    }
-    for (const entry of entries) {
+    for (const entry of entriesOf(dir)) {
       if (entry.name.startsWith('.')) continue;
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -97,16 +85,19 @@ function readDataFolder(folder: string): Record<string, unknown> {
   return walk(folder);
 }
 
+/** A folder's entries, or none when it is missing or unreadable (the preview just lacks them). */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
 function listFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (dir: string, rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of entriesOf(dir)) {
       if (files.length >= MAX_FILES) return;
       const name = entry.name;
       const child = rel ? `${rel}/${name}` : name;
