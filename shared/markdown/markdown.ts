@@ -35,6 +35,7 @@ import { useKramdownBlocks } from './kramdown-blocks';
 import { useKramdownInline } from './kramdown-inline';
 import { renderFootnotes, useKramdownRenderer } from './kramdown-render';
 import { createEnv, kramdownState } from './kramdown-state';
+import type { AttributeList } from './kramdown-attributes';
 import { assignHeadingIds, fixBlocks, fixInlines, type HeadingIdContext } from './kramdown-tree';
 import type { Heading, MarkdownInput, MarkdownResult } from './types';
 
@@ -91,20 +92,112 @@ function joinText(tokens: readonly Token[]): void {
 
 /** Convert a post body (after Liquid) to the HTML Jekyll's kramdown would produce, with its headings. */
 export function renderMarkdown(source: string, options: { input: MarkdownInput }): MarkdownResult {
+  const { html, headings } = renderMarkdownPieces(source, options, []);
+  return { html, headings };
+}
+
+/** What a document defines for all of it while parsing: a piece rendered alone needs them. */
+export interface MarkdownDefinitions {
+  references: NonNullable<Env['references']>;
+  abbreviations: ReadonlyMap<string, string>;
+  alds: ReadonlyMap<string, AttributeList>;
+}
+
+/** A whole render cut into pieces: `pieces[k]` is the HTML of the blocks from line `cuts[k]` on, `footnotes` the section after them. */
+export interface MarkdownPieces extends MarkdownResult {
+  /** Null when the blocks do not line up with the cuts (a block that spans one): only `html` is whole. */
+  pieces: string[] | null;
+  footnotes: string;
+  definitions: MarkdownDefinitions;
+}
+
+/**
+ * renderMarkdown, with the HTML of each piece that starts at one of `cutLines` (0-based lines in
+ * increasing order, the first 0; see splitBlocks). The pieces joined, then `footnotes`, are `html`.
+ */
+export function renderMarkdownPieces(source: string, options: { input: MarkdownInput }, cutLines: readonly number[]): MarkdownPieces {
   const md = engine(options.input);
   const env: Env = createEnv(options.input);
   const tokens = md.parse(source, env);
   const ids: HeadingIdContext = { input: options.input, gfm: gfmIdGenerator(), kramdown: kramdownIdGenerator() };
   assignHeadingIds(tokens, ids, false);
-  let html = md.renderer.render(tokens, md.options, env);
-  html += renderFootnotes(md, env, (footnoteTokens) => assignHeadingIds(footnoteTokens, ids, true));
-  return { html, headings: headingsOf(html, md) };
+  const starts = cutLines.length > 0 ? pieceStarts(tokens, cutLines) : null;
+  const { html: body, offsets } = renderAt(md, tokens, env, starts ?? []);
+  const footnotes = renderFootnotes(md, env, (footnoteTokens) => assignHeadingIds(footnoteTokens, ids, true));
+  const html = body + footnotes;
+  const pieces = starts ? offsets.map((start, k) => body.slice(start, offsets[k + 1] ?? body.length)) : null;
+  const kd = kramdownState(env);
+  const definitions: MarkdownDefinitions = { references: env.references ?? {}, abbreviations: kd.abbreviations, alds: kd.alds };
+  return { html, headings: headingsOf(html), pieces, footnotes, definitions };
+}
+
+/**
+ * Render one piece of a document on its own (a piece isSelfContained says needs nothing else),
+ * with the definitions the whole document made: the HTML the piece has in the whole render.
+ */
+export function renderMarkdownPiece(source: string, options: { input: MarkdownInput }, definitions: MarkdownDefinitions): string {
+  const md = engine(options.input);
+  const env: Env = createEnv(options.input);
+  env.references = { ...definitions.references };
+  const kd = kramdownState(env);
+  for (const [name, title] of definitions.abbreviations) kd.abbreviations.set(name, title);
+  for (const [name, list] of definitions.alds) kd.alds.set(name, list);
+  return md.renderer.render(md.parse(source, env), md.options, env);
+}
+
+/**
+ * The index of the first token of each piece, or null when a top-level block starts before its
+ * piece or runs past the next cut (the emulation moved lines between blocks across a cut).
+ */
+function pieceStarts(tokens: readonly Token[], cutLines: readonly number[]): number[] | null {
+  const starts = [0];
+  let piece = 0;
+  // Depth from the nesting itself: tokens the emulation makes keep markdown-it's default level 0.
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const top = depth === 0 && token.nesting !== -1;
+    depth += token.nesting;
+    if (!top) continue;
+    if (!token.map) return null;
+    while (piece + 1 < cutLines.length && cutLines[piece + 1]! <= token.map[0]) {
+      piece++;
+      starts.push(i);
+    }
+    if (token.map[0] < cutLines[piece]! || (piece + 1 < cutLines.length && token.map[1] > cutLines[piece + 1]!)) return null;
+  }
+  while (starts.length < cutLines.length) starts.push(tokens.length);
+  return starts;
+}
+
+/** markdown-it's Renderer.render, also noting where in the HTML each token of `starts` begins. */
+function renderAt(md: MarkdownIt, tokens: readonly Token[], env: Env, starts: readonly number[]): { html: string; offsets: number[] } {
+  const renderer = md.renderer;
+  const rules = renderer.rules;
+  const offsets: number[] = [];
+  let next = 0;
+  let html = '';
+  const list = tokens as Token[];
+  for (let i = 0; i < list.length; i++) {
+    while (next < starts.length && starts[next] === i) {
+      offsets.push(html.length);
+      next++;
+    }
+    const token = list[i]!;
+    const rule = rules[token.type];
+    if (token.type === 'inline') html += renderer.renderInline(token.children ?? [], md.options, env);
+    else if (rule) html += rule(list, i, md.options, env, renderer);
+    else html += renderer.renderToken(list, i, md.options);
+  }
+  while (offsets.length < starts.length) offsets.push(html.length);
+  return { html, offsets };
 }
 
 const HEADING_RE = /<h([1-6])(\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
 
 /** Every `<h1>`–`<h6>` of the HTML, in order: level, id, and text with tags removed and entities decoded. */
-function headingsOf(html: string, md: MarkdownIt): Heading[] {
+export function headingsOf(html: string): Heading[] {
+  const md = engine('GFM');
   const decode = (text: string) => md.utils.unescapeAll(text.replace(/\\/g, '\\\\'));
   const withoutComments = html.includes('<!--') ? html.replace(/<!--[\s\S]*?-->/g, '') : html;
   const headings: Heading[] = [];
