@@ -15,10 +15,11 @@ import { splitFrontMatter } from '../../shared/frontmatter/split';
 import { defaultsFor } from '../../shared/jekyll/defaults';
 import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, splitPostName } from '../../shared/jekyll/new-post';
 import { parseRubyTime } from '../../shared/jekyll/time';
+import { readAssetFile } from './asset-read';
 import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
-import type { AssetResult, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, WriteResult } from '../../shared/model/site';
+import type { AssetResult, ImageAsset, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, WriteResult } from '../../shared/model/site';
 import { EventBus } from '../../shared/rpc/emitter';
 import { writeFileAtomic } from './atomic-write';
 import { IndexCache } from './index-cache';
@@ -355,6 +356,10 @@ export class SiteService implements SiteApi {
     if (decodedSize > MAX_ASSET_BYTES) throw new HanjiError('BAD_REQUEST', assetTooLargeMessage(decodedSize));
     // Not a post: the watcher ignores it and no postsChanged event is due.
     return saveAssetFile(site.info.root, site.config, post.slug, fileName, Buffer.from(dataBase64, 'base64'), this.now());
+  }
+
+  async readAsset(input: string): Promise<ImageAsset> {
+    return readAssetFile(this.requireSite().info.root, input);
   }
 
   /**

@@ -9,7 +9,11 @@ export function rendererCsp(styleNonce?: string): string {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'style-src': ["'self'", ...(styleNonce ? [`'nonce-${styleNonce}'`] : [])],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // https: so that "Load remote images" can work: the preview's sanitizer is the gate, keeping a
+    // web image's src only once the user allowed it for the post (and never an http: one). Fetching
+    // through the engine instead would make it a proxy to any address, the local network included.
+    // Site images arrive as blob: URLs made from SiteApi.readAsset.
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
     'worker-src': ["'self'"],

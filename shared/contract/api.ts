@@ -1,4 +1,4 @@
-import type { AssetResult, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
+import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
  * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
@@ -47,6 +47,12 @@ export interface SiteApi {
    * `assets/images/:slug` by default) under a clean, unused name; never replaces a file.
    */
   saveAsset(postPath: string, fileName: string, dataBase64: string): Promise<AssetResult>;
+  /**
+   * An image file of the site for the preview, by its site-relative path: PNG, JPEG, GIF, WebP,
+   * AVIF, BMP, ICO or a script-free SVG as told by its bytes, at most MAX_ASSET_BYTES. NOT_FOUND
+   * when it is missing, BAD_REQUEST when it is not such an image, OUTSIDE_SITE when it is not in the site.
+   */
+  readAsset(path: string): Promise<ImageAsset>;
 }
 
 /** The name of one API method. */

@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'discardRecovery',
   'getRenderData',
   'saveAsset',
+  'readAsset',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

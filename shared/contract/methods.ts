@@ -32,6 +32,7 @@ export const METHODS = {
   discardRecovery: { args: z.tuple([s.pathArg]), value: z.void() },
   getRenderData: { args: z.tuple([]), value: s.siteRenderData },
   saveAsset: { args: z.tuple([s.pathArg, s.assetNameArg, s.assetDataArg]), value: s.assetResult },
+  readAsset: { args: z.tuple([s.pathArg]), value: s.imageAsset },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */

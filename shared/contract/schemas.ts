@@ -148,6 +148,12 @@ export const assetDataArg = z
 
 export const assetResult = z.object({ path: z.string(), url: z.string() });
 
+/** The image types readAsset answers with (see PreviewImageType). */
+export const PREVIEW_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/x-icon', 'image/svg+xml'] as const;
+
+/** An image of the site for the preview: capped like the images saveAsset takes. */
+export const imageAsset = z.object({ path: z.string(), mime: z.enum(PREVIEW_IMAGE_TYPES), dataBase64: assetDataArg });
+
 /** Plain JSON data (config values as the preview's Liquid sees them). */
 const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
 

@@ -144,6 +144,19 @@ export interface AssetResult {
   url: string;
 }
 
+/** The image types the preview shows from the site folder, as told by their bytes. */
+export type PreviewImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/bmp' | 'image/x-icon' | 'image/svg+xml';
+
+/** An image file of the site, for the preview (see SiteApi.readAsset). */
+export interface ImageAsset {
+  /** Site-relative NFC path with `/`, as the engine resolved it. */
+  path: string;
+  /** What the bytes are, whatever the file's name says. */
+  mime: PreviewImageType;
+  /** The file's bytes, base64. */
+  dataBase64: string;
+}
+
 /** What the preview needs from the site besides the posts: configuration, includes, linkable files. */
 export interface SiteRenderData {
   /** `_config.yml` as plain data (times as ISO strings, dates as `YYYY-MM-DD`). */

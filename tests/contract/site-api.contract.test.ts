@@ -575,6 +575,51 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       });
     });
 
+    describe('images for the preview', () => {
+      const PNG = readFileSync(path.join(SAMPLE_SITE, 'assets', 'images', 'hanji-logo.png'));
+      const file = (rel: string) => path.join(site.root, ...rel.split('/'));
+
+      it('reads an image of the site as its bytes, typed by them, however the path is spelled', async () => {
+        const asset = await api.readAsset('assets/images/hanji-logo.png');
+        expect(asset).toMatchObject({ path: 'assets/images/hanji-logo.png', mime: 'image/png' });
+        expect(Buffer.from(asset.dataBase64, 'base64')).toEqual(PNG);
+        writeFileSync(file('assets/images/그림.gif'.normalize('NFD')), Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'));
+        expect(await api.readAsset('./assets//images/그림.gif')).toMatchObject({ path: 'assets/images/그림.gif', mime: 'image/gif' });
+      });
+
+      it.each(['../outside.png', 'assets/../../outside.png', '/etc/hostname', 'C:/x.png'])('refuses %s, which is not in the site', async (rel) => {
+        writeFileSync(path.join(path.dirname(site.root), 'outside.png'), PNG);
+        await expect(api.readAsset(rel)).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+      });
+
+      it('will not follow a symbolic link out of the site', async () => {
+        const outside = path.join(path.dirname(site.root), 'outside.png');
+        writeFileSync(outside, PNG);
+        symlinkSync(outside, file('assets/images/link.png'));
+        await expect(api.readAsset('assets/images/link.png')).rejects.toMatchObject({ code: 'OUTSIDE_SITE' });
+      });
+
+      it('names a missing image, and refuses files that are not images or are too large', async () => {
+        await expect(api.readAsset('assets/images/missing.png')).rejects.toMatchObject({ code: 'NOT_FOUND', path: 'assets/images/missing.png', message: expect.stringContaining('assets/images/missing.png') });
+        await expect(api.readAsset('_config.yml')).rejects.toMatchObject({ code: 'BAD_REQUEST', path: '_config.yml', message: expect.stringContaining('not an image') });
+        writeFileSync(file('assets/images/fake.png'), 'text, not a picture');
+        await expect(api.readAsset('assets/images/fake.png')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('assets/images/fake.png') });
+        await expect(api.readAsset('assets/images')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        const big = Buffer.alloc(MAX_ASSET_BYTES + 1);
+        PNG.copy(big);
+        writeFileSync(file('assets/images/big.png'), big);
+        await expect(api.readAsset('assets/images/big.png')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('up to 20 MB') });
+      });
+
+      it('answers a plain SVG, and refuses one that could run script', async () => {
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>';
+        writeFileSync(file('assets/images/icon.svg'), svg);
+        writeFileSync(file('assets/images/evil.svg'), svg.replace('<rect', '<rect onload="alert(1)"'));
+        expect(await api.readAsset('assets/images/icon.svg')).toMatchObject({ mime: 'image/svg+xml' });
+        await expect(api.readAsset('assets/images/evil.svg')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('could run code') });
+      });
+    });
+
     describe('layouts', () => {
       const file = (rel: string) => path.join(site.root, ...rel.split('/'));
       const write = (rel: string, text = 'x') => {

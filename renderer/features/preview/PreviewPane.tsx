@@ -13,6 +13,7 @@ import { PreviewContent } from './preview-content';
 import type { SanitizeOptions } from './sanitize';
 import { scrollToElement, useScrollSync, type HeadingPair } from './scroll-sync';
 import { usePreviewRender } from './usePreviewRender';
+import { useSiteImages } from './useSiteImages';
 import { useRenderData } from './useRenderData';
 
 interface PreviewPaneProps {
@@ -125,9 +126,10 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
       for (const kind of kinds) shadow.removeEventListener(kind, onClick);
     };
   }, [openLink]);
+  useSiteImages(content, site.root);
 
   const options = useMemo<SanitizeOptions>(
-    () => ({ baseurl: site.baseurl, postUrl: summary?.url ?? '/', remoteImages: remote, labels: { remoteImage: t('preview.remoteImage'), siteImage: t('preview.siteImage') } }),
+    () => ({ baseurl: site.baseurl, postUrl: summary?.url ?? '/', remoteImages: remote, labels: { remoteImage: t('preview.remoteImage'), siteImage: t('preview.siteImage'), insecureImage: t('preview.insecureImage') } }),
     // remoteTick: the user allowed remote images for this post.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [site.baseurl, summary?.url, remote, remoteTick, t],

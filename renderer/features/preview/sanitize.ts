@@ -6,16 +6,16 @@ export interface SanitizeOptions {
   baseurl: string;
   /** The post's `page.url` without baseurl, against which relative image paths resolve. */
   postUrl: string;
-  /** Load http(s) images; off by default, because loading one tells its server the post is open. */
+  /** Load https images; off by default, because loading one tells its server the post is open. */
   remoteImages: boolean;
-  /** Notes shown in place of images the preview does not load. */
-  labels: { remoteImage: string; siteImage: string };
+  /** Notes shown in place of images the preview does not load (`insecureImage`: an http: one). */
+  labels: { remoteImage: string; siteImage: string; insecureImage: string };
 }
 
 /** Sanitized preview content, ready to insert, and what was held back. */
 export interface SanitizedPreview {
   fragment: DocumentFragment;
-  /** How many remote images were not loaded (the "Load remote images" button appears when > 0). */
+  /** How many https images were not loaded (the "Load remote images" button appears when > 0). */
   blockedRemoteImages: number;
 }
 
@@ -150,14 +150,17 @@ function purify(html: string, options: SanitizeOptions): DocumentFragment {
 }
 
 /**
- * Keep an image only when it may load now: a raster data: URL, or a web image the user allowed
- * (without a referrer). Any other loses its `src` and keeps where it came from for fixUp.
+ * Keep an image only when it may load now: a raster data: URL, or an https image the user allowed
+ * (without a referrer). Any other loses its `src` and keeps where it came from for fixUp. This is
+ * the gate for web images: the CSP allows any https: image, so that the user's choice can work.
  */
 function holdImage(img: Element, remoteImages: boolean): void {
   const src = (img.getAttribute('src') ?? '').trim();
   img.removeAttribute(HELD);
   if (RASTER_DATA_URL.test(src)) return;
-  if (/^(?:https?:)?\/\//iu.test(src) && remoteImages) {
+  if (/^(?:https:)?\/\//iu.test(src) && remoteImages) {
+    // Protocol-relative: the published site loads it over https, and the CSP allows only that.
+    if (src.startsWith('//')) img.setAttribute('src', `https:${src}`);
     img.setAttribute('referrerpolicy', 'no-referrer');
     img.setAttribute('loading', 'lazy');
     return;
@@ -174,7 +177,10 @@ function fixUp(fragment: DocumentFragment, options: SanitizeOptions): number {
     const alt = img.getAttribute('alt') ?? '';
     if (/^data:/iu.test(src) || src === '') {
       img.replaceWith(placeholder(alt, null, null));
-    } else if (/^(?:https?:)?\/\//iu.test(src)) {
+    } else if (/^http:/iu.test(src)) {
+      // The CSP refuses http: images: the network could see or change them, so no button offers them.
+      img.replaceWith(placeholder(alt, options.labels.insecureImage, src));
+    } else if (/^(?:https:)?\/\//iu.test(src)) {
       blockedRemoteImages++;
       img.replaceWith(placeholder(alt, options.labels.remoteImage, src));
     } else {

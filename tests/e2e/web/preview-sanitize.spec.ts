@@ -42,7 +42,7 @@ async function sanitize(page: Page, html: string, remoteImages = false): Promise
         baseurl: '/blog',
         postUrl: '/ai/post/',
         remoteImages: remote,
-        labels: { remoteImage: 'REMOTE', siteImage: 'SITE' },
+        labels: { remoteImage: 'REMOTE', siteImage: 'SITE', insecureImage: 'HTTP' },
       });
       const box = document.createElement('div');
       box.append(fragment);
@@ -127,7 +127,7 @@ test.describe('sanitizePreview (in Chromium)', () => {
   test('sanitizes a batch of pieces exactly as it sanitizes each alone, even when one swallows the rest', async ({ page }) => {
     const results = await page.evaluate(() => {
       const api = (window as unknown as { HanjiSanitize: typeof import('../../../renderer/features/preview/sanitize') }).HanjiSanitize;
-      const options = { baseurl: '', postUrl: '/', remoteImages: false, labels: { remoteImage: 'REMOTE', siteImage: 'SITE' } };
+      const options = { baseurl: '', postUrl: '/', remoteImages: false, labels: { remoteImage: 'REMOTE', siteImage: 'SITE', insecureImage: 'HTTP' } };
       const serialize = (fragment: DocumentFragment) => {
         const box = document.createElement('div');
         box.append(fragment);
@@ -154,5 +154,16 @@ test.describe('sanitizePreview (in Chromium)', () => {
     const allowed = await sanitize(page, input, true);
     expect(allowed.blocked).toBe(0);
     expect(allowed.html.match(/<img[^>]*referrerpolicy="no-referrer"/gu)).toHaveLength(2);
+    // The CSP allows https: only; a protocol-relative image is loaded as the published site would over https.
+    expect(allowed.html).toContain('src="https://example.com/b.png"');
+  });
+
+  test('never loads an http: image, even when remote images are allowed, and does not offer it', async ({ page }) => {
+    for (const remote of [false, true]) {
+      const { html, blocked } = await sanitize(page, '<img src="http://example.com/a.png" alt="A">', remote);
+      expect(blocked).toBe(0);
+      expect(html).not.toContain('<img');
+      expect(html).toContain('<span class="preview-image-note">HTTP</span>');
+    }
   });
 });

@@ -26,6 +26,10 @@ describe('renderer CSP', () => {
     expect(directives(rendererCsp()).get('style-src')).toEqual(["'self'"]);
   });
 
+  it('loads images from the app, data:, blob: (site images) and https: (web images the user allowed), never http:', () => {
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https:']);
+  });
+
   it('talks only to its own origin', () => {
     expect(csp.get('connect-src')).toEqual(["'self'"]);
   });

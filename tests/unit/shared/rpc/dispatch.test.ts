@@ -28,6 +28,7 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     listRecovery: async () => [],
     discardRecovery: async () => undefined,
     saveAsset: async () => ({ path: 'assets/images/a/x.png', url: '/assets/images/a/x.png' }),
+    readAsset: async (path) => ({ path, mime: 'image/png', dataBase64: 'iVBORw0KGgo=' }),
     getRenderData: async () => ({ config: {}, markdownInput: 'GFM', zone: 'UTC', includes: {}, siteData: {}, files: [] }),
     ...overrides,
   };
