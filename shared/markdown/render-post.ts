@@ -11,15 +11,39 @@ import { parsePost } from '../jekyll/post-facts';
 import { YamlProblem, parseFrontMatterYaml } from '../jekyll/yaml';
 import type { PostSummary } from '../model/site';
 import { renderLiquid } from './liquid';
+import { IncrementalMarkdown } from './incremental';
 import { renderMarkdown } from './markdown';
 import { tocOf } from './toc';
-import type { Heading, LiquidContext, LiquidProblem, RenderPostInput, RenderedPost } from './types';
+import type { Heading, LiquidContext, LiquidProblem, MarkdownInput, MarkdownResult, RenderPostInput, RenderedPost } from './types';
 
 /** minimal-mistakes' TOC label when neither the post nor the site's ui-text sets one. */
 const DEFAULT_TOC_LABEL = 'On this page';
 
+/**
+ * What successive renders of one post reuse: the preview keeps one per open post, so a keystroke
+ * re-renders only the Markdown it changed (IncrementalMarkdown). The CLI renders without one.
+ */
+export class RenderSession {
+  private key: string | null = null;
+  private markdown: IncrementalMarkdown | null = null;
+  /** The HTML of the last render in the pieces it was spliced from. */
+  pieces: readonly string[] = [];
+
+  /** Markdown for `path`, reusing the last render when it was of the same post and input. */
+  renderMarkdown(path: string, source: string, input: MarkdownInput): MarkdownResult {
+    const key = `${input}\u0000${path}`;
+    if (!this.markdown || this.key !== key) {
+      this.markdown = new IncrementalMarkdown(input);
+      this.key = key;
+    }
+    const result = this.markdown.render(source);
+    this.pieces = result.pieces;
+    return result;
+  }
+}
+
 /** Render one post; never throws for bad YAML or Liquid (those become problems shown inline). */
-export async function renderPost(input: RenderPostInput): Promise<RenderedPost> {
+export async function renderPost(input: RenderPostInput, session?: RenderSession): Promise<RenderedPost> {
   const config = siteConfigOf(input);
   const block = splitFrontMatter(input.text);
   const body = block ? input.text.slice(block.bodyStart) : input.text.replace(/^\uFEFF/u, '');
@@ -43,7 +67,12 @@ export async function renderPost(input: RenderPostInput): Promise<RenderedPost> 
     problems.push(...liquid.problems);
   }
   const markdown = isMarkdown(input.path, config);
-  const { html, headings } = markdown ? renderMarkdown(source, { input: input.data.markdownInput }) : { html: source, headings: headingsOf(source) };
+  const { html, headings } = !markdown
+    ? { html: source, headings: headingsOf(source) }
+    : session
+      ? session.renderMarkdown(input.path, source, input.data.markdownInput)
+      : renderMarkdown(source, { input: input.data.markdownInput });
+  if (session && !markdown) session.pieces = [html];
   // Jekyll renders the excerpt as a document of its own: Liquid, then Markdown.
   let excerptSource = parsePost(input.path, input.path.startsWith('_drafts/') ? 'draft' : 'post', input.text, 0, config).excerpt;
   if (excerptSource !== null && page['render_with_liquid'] !== false && (excerptSource.includes('{{') || excerptSource.includes('{%'))) {

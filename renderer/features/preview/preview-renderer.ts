@@ -1,11 +1,14 @@
-import { renderPost } from '../../../shared/markdown/render-post';
-import { splitTopLevel } from './html-chunks';
+import { RenderSession, renderPost } from '../../../shared/markdown/render-post';
+import { ChunkCache } from './render-chunks';
 import type { FromWorker, RenderContext, RenderDocument, RenderResult, ToWorker } from './render-protocol';
+
+const pageSession = new RenderSession();
+const pageChunks = new ChunkCache();
 
 /** Render on the page: the fallback when no worker runs. */
 async function renderHere(context: RenderContext, doc: RenderDocument): Promise<RenderResult> {
-  const post = await renderPost({ ...context, ...doc });
-  return { post, chunks: splitTopLevel(post.html) };
+  const post = await renderPost({ ...context, ...doc }, pageSession);
+  return { post, chunks: pageChunks.chunksOf(pageSession.pieces) };
 }
 
 /** Renders posts for the preview in a Web Worker, so typing never waits for Liquid and Markdown. */

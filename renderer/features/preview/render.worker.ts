@@ -1,5 +1,5 @@
-import { renderPost } from '../../../shared/markdown/render-post';
-import { splitTopLevel } from './html-chunks';
+import { RenderSession, renderPost } from '../../../shared/markdown/render-post';
+import { ChunkCache } from './render-chunks';
 import type { FromWorker, RenderContext, ToWorker } from './render-protocol';
 
 /** The worker's global scope, as far as this file uses it (the renderer's lib is DOM, not WebWorker). */
@@ -10,6 +10,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let context: RenderContext | null = null;
+const session = new RenderSession();
+const chunks = new ChunkCache();
 
 // The page sends a render only after the previous one answered, so renders never overlap.
 scope.onmessage = (event) => {
@@ -22,8 +24,8 @@ scope.onmessage = (event) => {
     scope.postMessage({ type: 'failed', id: message.id, message: 'The preview has no site context yet.' });
     return;
   }
-  renderPost({ ...context, ...message.doc }).then(
-    (post) => scope.postMessage({ type: 'rendered', id: message.id, post, chunks: splitTopLevel(post.html) }),
+  renderPost({ ...context, ...message.doc }, session).then(
+    (post) => scope.postMessage({ type: 'rendered', id: message.id, post, chunks: chunks.chunksOf(session.pieces) }),
     (error: unknown) => scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -17,15 +17,45 @@ export interface PreviewRender {
   version: number;
 }
 
-/** The pause after a keystroke before the preview renders: longer for long posts, whose renders cost more. */
-export function renderDelay(length: number): number {
-  if (length < 50_000) return 150;
-  if (length < 250_000) return 400;
-  return 900;
-}
+/** A render this quick (an edit the incremental render handled) lets the next one start at once. */
+export const QUICK_RENDER_MS = 50;
 
 /** The longest the preview waits after the last keystroke, however slow the last render was. */
 const MAX_DELAY_MS = 3000;
+
+/**
+ * The pause after a keystroke before the preview renders. While edit renders stay quick the
+ * preview follows every keystroke. After a slow one (a heading edited in a long post renders the
+ * whole post) it waits at least as long as that render took, longer for longer posts: on two
+ * cores a worker that is always busy takes a whole core from the page while the user types.
+ */
+export function renderDelay(length: number, lastEditRenderMs: number): number {
+  if (lastEditRenderMs < QUICK_RENDER_MS) return 0;
+  const pause = length < 50_000 ? 150 : length < 250_000 ? 400 : 900;
+  return Math.min(MAX_DELAY_MS, Math.max(pause, lastEditRenderMs));
+}
+
+/** True when two heading or TOC lists say the same. */
+function sameEntries(a: readonly { level: number; id: string | null; text: string }[], b: readonly { level: number; id: string | null; text: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.level !== y.level || x.id !== y.id || x.text !== y.text) return false;
+  }
+  return true;
+}
+
+/**
+ * `next`, keeping the headings and TOC lists of `previous` where they are equal: the outline and
+ * the TOC of a long post have a thousand entries, and a keystroke in a paragraph changes neither.
+ */
+export function keepUnchanged(previous: RenderedPost | null, next: RenderedPost): RenderedPost {
+  if (!previous) return next;
+  const headings = sameEntries(previous.headings, next.headings) ? previous.headings : next.headings;
+  const toc = sameEntries(previous.toc, next.toc) ? previous.toc : next.toc;
+  return headings === next.headings && toc === next.toc ? next : { ...next, headings, toc };
+}
 
 const EMPTY: PreviewRender = { post: null, chunks: [], text: null, error: null, version: 0 };
 
@@ -73,8 +103,10 @@ export function usePreviewRender(path: string, text: string, summary: PostSummar
         .render(doc)
         .then(
           ({ post, chunks }) => {
-            lastDuration.current = performance.now() - started;
-            if (alive) setResult((current) => ({ post, chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path }));
+            // Opening a post renders it whole; only edits tell how long the next render will take.
+            const opened = shown.current.path !== doc.path || shown.current.text === null;
+            lastDuration.current = opened ? 0 : performance.now() - started;
+            if (alive) setResult((current) => ({ post: keepUnchanged(current.path === doc.path ? current.post : null, post), chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path }));
           },
           (error: unknown) => {
             if (alive) setResult((current) => ({ ...(current.path === doc.path ? current : EMPTY), error: error instanceof Error ? error.message : String(error), path: doc.path }));
@@ -105,9 +137,7 @@ export function usePreviewRender(path: string, text: string, summary: PostSummar
     if (!hasContext.current) return;
     // A post that has nothing on screen yet renders at once; edits wait for a pause in typing.
     const first = shown.current.path !== path || shown.current.text === null;
-    // A render that took long makes the next one wait as long, so the worker is never busy all
-    // the time: on two cores it would take a whole core from the page while the user types.
-    const timer = setTimeout(() => run.current(), first ? 0 : Math.min(MAX_DELAY_MS, Math.max(renderDelay(text.length), lastDuration.current)));
+    const timer = setTimeout(() => run.current(), first ? 0 : renderDelay(text.length, lastDuration.current));
     return () => clearTimeout(timer);
   }, [path, text, summary]);
 
