@@ -1,7 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readingStats } from '../../shared/text/reading-stats';
 import { useClient } from './client-context';
 import { useDialog } from '../features/dialogs/DialogHost';
 import { CompareView } from '../features/editor/CompareView';
@@ -26,6 +25,7 @@ import { runShortcut } from './commands';
 import { getPreferences, updatePreferences, usePreferences, useResolvedTheme } from './preferences';
 import { IS_MAC, formatShortcut } from './shortcuts';
 import { useDesktopMenu } from './useDesktopMenu';
+import { useReadingStats } from './useReadingStats';
 
 /** The editor font choices of Settings, as CSS font stacks (Korean-capable fonts first). */
 const EDITOR_FONTS = {
@@ -248,7 +248,7 @@ export function App() {
   const bodyMatches = useBodySearch(view.query);
   const shown = useMemo(() => viewPosts(library.posts, view, bodyMatches), [library.posts, view, bodyMatches]);
   const usage = useMemo(() => ({ tags: namesByUse(library.posts, 'tags').map((n) => n.name), categories: namesByUse(library.posts, 'categories').map((n) => n.name), layouts: layoutChoices(library.site?.layouts ?? [], library.posts) }), [library.posts, library.site]);
-  const stats = useMemo(() => (post ? readingStats(post.text) : null), [post]);
+  const stats = useReadingStats(post?.text ?? null);
   const onView = useCallback((v: EditorView | null) => {
     editorView.current = v;
     setLiveEditor(v);

@@ -4,7 +4,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import type { RenderedPost } from '../../../shared/markdown/types';
 import type { PostSummary, SiteInfo } from '../../../shared/model/site';
-import { readingStats } from '../../../shared/text/reading-stats';
+import { useReadingStats } from '../../app/useReadingStats';
 import { headingLines, sourceHeadings, type SourceHeading } from './heading-lines';
 import { OutlinePanel } from './OutlinePanel';
 import contentCss from './preview-content.css?inline';
@@ -169,9 +169,16 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
   }, [editor, version]);
   const sync = useScrollSync(editor, scroller, pairs, shown.version);
 
+  // Read on click only, so the outline (a thousand entries in a long post) keeps its props while the user types.
+  const postRef = useRef(post);
+  useEffect(() => {
+    postRef.current = post;
+  }, [post]);
+
   /** Show heading `index` of the render at the top of the preview and of the editor. */
   const goToHeading = useCallback(
     (index: number) => {
+      const post = postRef.current;
       const heading = post?.headings[index];
       const root = content.current?.root;
       if (!heading || !root) return;
@@ -181,17 +188,17 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
       const line = headingLines(post.headings, editor ? sourceOf(editor.state.doc) : sourceHeadings(latestText.current))[index];
       if (line) onRevealLine(line);
     },
-    [post, sync, editor, onRevealLine],
+    [sync, editor, onRevealLine],
   );
 
   const onTocClick = useCallback(
     (event: ReactMouseEvent, id: string) => {
       event.preventDefault();
-      const index = post?.headings.findIndex((h) => h.id === id) ?? -1;
+      const index = postRef.current?.headings.findIndex((h) => h.id === id) ?? -1;
       if (index >= 0) goToHeading(index);
       else openLink(`#${id}`);
     },
-    [post, goToHeading, openLink],
+    [goToHeading, openLink],
   );
 
   useEffect(() => {
@@ -253,8 +260,7 @@ function SingleHeader({ post, summary, text, config, language }: { post: Rendere
   const title = stringOf(post.page['title']) ?? summary?.title ?? null;
   const date = summary?.date ?? stringOf(post.page['date']);
   const wpm = typeof config['words_per_minute'] === 'number' && config['words_per_minute'] > 0 ? config['words_per_minute'] : undefined;
-  // `text` is the text of the render on screen, so a keystroke does not recount a long post.
-  const minutes = useMemo(() => readingStats(text, wpm).minutes, [text, wpm]);
+  const minutes = useReadingStats(text, wpm)?.minutes ?? 0;
   const author = post.page['author_profile'] === true ? authorOf(config['author']) : null;
   return (
     <>
@@ -359,11 +365,19 @@ function authorOf(value: unknown): { name: string; bio: string | null; location:
 }
 
 /** The post's date (already in the site's zone) in the UI language, as the theme's `date_format` would. */
+/** One formatter per language: making one costs milliseconds, and the header renders with every keystroke. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(iso: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/u.exec(iso);
   if (!match) return iso;
   const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(day);
 }
 
 /** TOC text keeps entities as written (`&amp;`); the theme's page shows them decoded. */

@@ -113,15 +113,23 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** comparable() of the texts seen lately: scroll sync matches a long post's headings again after every keystroke. */
+const comparableCache = new Map<string, string>();
+
 /** Letters and digits only, lowercased: what survives both Markdown source and rendered text. */
 function comparable(text: string): string {
-  return text
+  const known = comparableCache.get(text);
+  if (known !== undefined) return known;
+  const value = text
     .normalize('NFC')
     .replace(/\]\([^)]*\)/gu, ']')
     .replace(/\[\^[^\]]*\]/gu, '')
     .replace(/<[^>]*>/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+  if (comparableCache.size >= 20_000) comparableCache.clear();
+  comparableCache.set(text, value);
+  return value;
 }
 
 /** How far ahead a shown heading is looked for among the source headings. */

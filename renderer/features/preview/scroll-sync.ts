@@ -62,6 +62,9 @@ export function scrollToElement(scroller: HTMLElement, element: Element): void {
 
 type Side = 'editor' | 'preview';
 
+/** The pause after new content before the preview is lined up with the editor again. */
+const REALIGN_MS = 150;
+
 /** How long a scroll we caused ourselves is recognised as ours. */
 const OWN_SCROLL_MS = 250;
 
@@ -148,11 +151,12 @@ export function useScrollSync(view: EditorView | null, scroller: HTMLElement | n
     };
   }, [view, scroller]);
 
-  // New content moves the preview's headings: put the section the editor shows back at the top.
+  // New content moves the preview's headings: put the section the editor shows back at the top,
+  // once typing pauses (matching a long post's headings again costs more than a keystroke may).
   useEffect(() => {
     if (state.current.active !== 'editor') return;
-    const frame = requestAnimationFrame(() => follow.current('editor'));
-    return () => cancelAnimationFrame(frame);
+    const timer = setTimeout(() => follow.current('editor'), REALIGN_MS);
+    return () => clearTimeout(timer);
   }, [version, view, scroller]);
 
   return useMemo(
