@@ -25,7 +25,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      minify: true,
+      minify: process.env['HANJI_NO_MINIFY'] !== '1',
       // A desktop app loads its bundle from disk; one chunk is simpler and fast enough.
       chunkSizeWarningLimit: 2048,
       rollupOptions: { input: 'renderer/index.html' },
