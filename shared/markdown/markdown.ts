@@ -18,7 +18,7 @@
  *
  * Known differences:
  * - Rouge's token `<span>`s are not written: code is escaped, not highlighted.
- * - `{::options … /}` is consumed but not applied (`auto_ids="false"` still gets ids).
+ * - Of `{::options … /}` and `_config.yml`'s `kramdown:` settings only `auto_ids` is applied.
  * - Emphasis follows CommonMark's delimiter rules, which differ from kramdown's in edge cases
  *   (`_a _b_ c_`); kramdown's `[text] [ref]` (a space before the reference) is not a link.
  * - Lazy lines are emulated by moving blocks markdown-it has already parsed, so a construct that
@@ -30,12 +30,11 @@
  */
 import markdownIt from 'markdown-it';
 import type { Env, MarkdownIt, StateCore, Token } from 'markdown-it';
-import { gfmIdGenerator, kramdownIdGenerator } from './heading-ids';
 import { useKramdownBlocks } from './kramdown-blocks';
 import { useKramdownInline } from './kramdown-inline';
 import { renderFootnotes, useKramdownRenderer } from './kramdown-render';
 import { createEnv, kramdownState } from './kramdown-state';
-import { assignHeadingIds, fixBlocks, fixInlines, type HeadingIdContext } from './kramdown-tree';
+import { assignHeadingIds, fixBlocks, fixInlines, headingIdContext } from './kramdown-tree';
 import type { Heading, MarkdownInput, MarkdownResult } from './types';
 
 const engines = new Map<MarkdownInput, MarkdownIt>();
@@ -89,12 +88,15 @@ function joinText(tokens: readonly Token[]): void {
   }
 }
 
-/** Convert a post body (after Liquid) to the HTML Jekyll's kramdown would produce, with its headings. */
-export function renderMarkdown(source: string, options: { input: MarkdownInput }): MarkdownResult {
+/**
+ * Convert a post body (after Liquid) to the HTML Jekyll's kramdown would produce, with its
+ * headings. `autoIds` is `_config.yml`'s `kramdown: auto_ids:` (default true).
+ */
+export function renderMarkdown(source: string, options: { input: MarkdownInput; autoIds?: boolean }): MarkdownResult {
   const md = engine(options.input);
-  const env: Env = createEnv(options.input);
+  const env: Env = createEnv(options.input, options.autoIds);
   const tokens = md.parse(source, env);
-  const ids: HeadingIdContext = { input: options.input, gfm: gfmIdGenerator(), kramdown: kramdownIdGenerator() };
+  const ids = headingIdContext(kramdownState(env));
   assignHeadingIds(tokens, ids, false);
   let html = md.renderer.render(tokens, md.options, env);
   html += renderFootnotes(md, env, (footnoteTokens) => assignHeadingIds(footnoteTokens, ids, true));

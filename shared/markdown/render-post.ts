@@ -10,6 +10,7 @@ import { toPlainData } from '../jekyll/plain-data';
 import { parsePost } from '../jekyll/post-facts';
 import { YamlProblem, parseFrontMatterYaml } from '../jekyll/yaml';
 import type { PostSummary } from '../model/site';
+import { configAutoIds } from './kramdown-options';
 import { renderLiquid } from './liquid';
 import { renderMarkdown } from './markdown';
 import { tocOf } from './toc';
@@ -43,13 +44,13 @@ export async function renderPost(input: RenderPostInput): Promise<RenderedPost> 
     problems.push(...liquid.problems);
   }
   const markdown = isMarkdown(input.path, config);
-  const { html, headings } = markdown ? renderMarkdown(source, { input: input.data.markdownInput }) : { html: source, headings: headingsOf(source) };
+  const { html, headings } = markdown ? renderMarkdown(source, markdownOptions(input)) : { html: source, headings: headingsOf(source) };
   // Jekyll renders the excerpt as a document of its own: Liquid, then Markdown.
   let excerptSource = parsePost(input.path, input.path.startsWith('_drafts/') ? 'draft' : 'post', input.text, 0, config).excerpt;
   if (excerptSource !== null && page['render_with_liquid'] !== false && (excerptSource.includes('{{') || excerptSource.includes('{%'))) {
     excerptSource = (await renderLiquid(excerptSource, liquidContext(input, page), liquidOptions(input))).output;
   }
-  const excerpt = excerptSource === null ? null : markdown ? renderMarkdown(excerptSource, { input: input.data.markdownInput }).html : excerptSource;
+  const excerpt = excerptSource === null ? null : markdown ? renderMarkdown(excerptSource, markdownOptions(input)).html : excerptSource;
   return {
     html,
     headings,
@@ -111,9 +112,14 @@ function liquidContext(input: RenderPostInput, page: Record<string, unknown>): L
   };
 }
 
+/** The site's kramdown settings, for the post, its excerpt and `markdownify` alike. */
+function markdownOptions(input: RenderPostInput) {
+  return { input: input.data.markdownInput, autoIds: configAutoIds(input.data.config) };
+}
+
 /** `markdownify` converts with the same kramdown settings as the post itself. */
 function liquidOptions(input: RenderPostInput) {
-  return { markdownify: (text: string) => renderMarkdown(text, { input: input.data.markdownInput }).html };
+  return { markdownify: (text: string) => renderMarkdown(text, markdownOptions(input)).html };
 }
 
 function isMarkdown(path: string, config: SiteConfig): boolean {

@@ -47,8 +47,6 @@ const BUILDS: Build[] = [
 const KNOWN_DIFFERENCES: Record<string, Partial<Record<MarkdownInput, [jekyll: string, hanji: string][]>>> = {
   '2025-01-12-known-differences.md': {
     GFM: [
-      // `{::options auto_ids="false" /}` is consumed but its options are not applied.
-      ['<h2>Options are read but not applied</h2>', '<h2 id="options-are-read-but-not-applied">Options are read but not applied</h2>'],
       // kramdown's quote takes the list line; after the blank line the indented text is code, not list text.
       [
         '<li>a list line kramdown keeps in the quote</li></ul></blockquote><div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>indented after the quote\'s list lazy line\n</code></pre></div></div>',
@@ -56,7 +54,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<MarkdownInput, [jekyll: s
       ],
     ],
     kramdown: [
-      ['<h2>Options are read but not applied</h2>', '<h2 id="options-are-read-but-not-applied">Options are read but not applied</h2>'],
       // Without GFM, a list cannot end a paragraph: kramdown's quote holds one paragraph.
       [
         '<p>A quote\n- a list line kramdown keeps in the quote</p></blockquote><div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>indented after the quote\'s list lazy line\n</code></pre></div></div>',
