@@ -10,6 +10,7 @@ import { toPlainData } from '../jekyll/plain-data';
 import { parsePost } from '../jekyll/post-facts';
 import { YamlProblem, parseFrontMatterYaml } from '../jekyll/yaml';
 import type { PostSummary } from '../model/site';
+import { moveNoticesOutOfHeadings } from './heading-notices';
 import { configAutoIds } from './kramdown-options';
 import { renderLiquid } from './liquid';
 import { renderMarkdown } from './markdown';
@@ -40,7 +41,7 @@ export async function renderPost(input: RenderPostInput): Promise<RenderedPost> 
   let source = body;
   if (page['render_with_liquid'] !== false && (body.includes('{{') || body.includes('{%'))) {
     const liquid = await renderLiquid(body, liquidContext(input, page), liquidOptions(input));
-    source = liquid.output;
+    source = moveNoticesOutOfHeadings(liquid.output);
     problems.push(...liquid.problems);
   }
   const markdown = isMarkdown(input.path, config);
@@ -48,7 +49,7 @@ export async function renderPost(input: RenderPostInput): Promise<RenderedPost> 
   // Jekyll renders the excerpt as a document of its own: Liquid, then Markdown.
   let excerptSource = parsePost(input.path, input.path.startsWith('_drafts/') ? 'draft' : 'post', input.text, 0, config).excerpt;
   if (excerptSource !== null && page['render_with_liquid'] !== false && (excerptSource.includes('{{') || excerptSource.includes('{%'))) {
-    excerptSource = (await renderLiquid(excerptSource, liquidContext(input, page), liquidOptions(input))).output;
+    excerptSource = moveNoticesOutOfHeadings((await renderLiquid(excerptSource, liquidContext(input, page), liquidOptions(input))).output);
   }
   const excerpt = excerptSource === null ? null : markdown ? renderMarkdown(excerptSource, markdownOptions(input)).html : excerptSource;
   return {
