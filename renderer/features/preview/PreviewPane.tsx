@@ -13,6 +13,7 @@ import { updatePreviewSettings, usePreviewSettings } from './preview-settings';
 import { PreviewContent } from './preview-content';
 import type { SanitizeOptions } from './sanitize';
 import { scrollToElement, useScrollSync, type HeadingPair } from './scroll-sync';
+import { TocIcon } from './TocIcon';
 import { usePreviewRender } from './usePreviewRender';
 import { useRenderData } from './useRenderData';
 
@@ -342,13 +343,16 @@ function SingleFooter({ post, summary }: { post: RenderedPost; summary: PostSumm
 
 /** minimal-mistakes' TOC: `aside.sidebar__right` (sticky with `toc_sticky`) around `nav.toc`. */
 const TocAside = memo(function TocAside({ post, onClick }: { post: RenderedPost; onClick(event: ReactMouseEvent, id: string): void }) {
-  const { label, sticky } = post.tocSettings;
+  const { label, icon, sticky } = post.tocSettings;
   const top = post.toc.reduce((min, entry) => Math.min(min, entry.level), 6);
   return (
     <aside className={`sidebar__right${sticky ? ' sticky' : ''}`}>
       <nav className="toc" aria-label={label}>
         <header>
-          <h4 className="nav__title">{label}</h4>
+          <h4 className="nav__title">
+            <TocIcon name={icon} />
+            {label}
+          </h4>
         </header>
         <ul className="toc__menu">
           {post.toc.map((entry, i) => (
