@@ -127,6 +127,7 @@ export const en = {
     failed: 'The preview could not render this post: {{message}}',
     empty: 'This post has no content yet.',
     problemAt: 'Line {{line}}: {{message}}',
+    linkNotPost: '{{path}} is not a post of this site; add url to _config.yml to open the site’s other pages in the browser.',
     loadRemoteImages: 'Load remote images ({{count}})',
     remoteImage: 'Remote image not loaded',
     insecureImage: 'Not loaded: the preview loads web images over https only',

@@ -129,6 +129,7 @@ export const ko: Strings = {
     failed: '이 글을 미리 보기로 그리지 못했습니다: {{message}}',
     empty: '이 글에는 아직 내용이 없습니다.',
     problemAt: '{{line}}번째 줄: {{message}}',
+    linkNotPost: '{{path}}은(는) 이 사이트의 글이 아닙니다. 사이트의 다른 페이지를 브라우저로 열려면 _config.yml에 url을 적으세요.',
     loadRemoteImages: '외부 이미지 불러오기 ({{count}})',
     remoteImage: '불러오지 않은 외부 이미지',
     insecureImage: '불러오지 않음: 미리 보기는 https 외부 이미지만 불러옵니다',

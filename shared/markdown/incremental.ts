@@ -8,8 +8,8 @@
  * renderMarkdown's (tests/unit/shared/markdown/incremental.test.ts checks it edit by edit).
  */
 import { isSelfContained, splitBlocks, type BlockCut } from './block-split';
-import { headingsOf, renderMarkdownPiece, renderMarkdownPieces, type MarkdownDefinitions } from './markdown';
-import type { Heading, MarkdownInput, MarkdownResult } from './types';
+import { headingsOf, renderMarkdownPiece, renderMarkdownPieces, type MarkdownDefinitions, type MarkdownOptions } from './markdown';
+import type { Heading, MarkdownResult } from './types';
 
 /** One piece of the last render. */
 interface Piece {
@@ -37,7 +37,7 @@ export class IncrementalMarkdown {
   private definitions: MarkdownDefinitions | null = null;
   private last: IncrementalResult | null = null;
 
-  constructor(private readonly input: MarkdownInput) {}
+  constructor(private readonly options: MarkdownOptions) {}
 
   /** The HTML and headings of `source`, as renderMarkdown gives them. */
   render(source: string): IncrementalResult {
@@ -50,7 +50,7 @@ export class IncrementalMarkdown {
 
   private whole(source: string): IncrementalResult {
     const cuts = splitBlocks(source);
-    const rendered = renderMarkdownPieces(source, { input: this.input }, cuts.map((cut) => cut.line));
+    const rendered = renderMarkdownPieces(source, this.options, cuts.map((cut) => cut.line));
     this.definitions = rendered.definitions;
     if (!rendered.pieces) {
       this.pieces = null;
@@ -125,7 +125,7 @@ export class IncrementalMarkdown {
     const fresh: Piece[] = [];
     for (const text of texts.slice(newFrom, newTo)) {
       if (!isSelfContained(text)) return null;
-      const html = renderMarkdownPiece(text, { input: this.input }, definitions);
+      const html = renderMarkdownPiece(text, this.options, definitions);
       if (CROSS_DOCUMENT_HTML.test(html)) return null;
       fresh.push({ text, html, headings: [], selfContained: true });
     }

@@ -15,6 +15,7 @@ import {
   serializeStartTag,
   type ContentModel,
 } from './kramdown-html';
+import { setAutoIds } from './kramdown-options';
 import { kramdownState } from './kramdown-state';
 import type { MarkdownInput } from './types';
 
@@ -374,8 +375,8 @@ const EXTENSION_START_RE = /^\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(\/)?\}\s*$/;
 
 /**
  * kramdown's block extensions: `{::comment}…{:/comment}` becomes an HTML comment,
- * `{::nomarkdown}…{:/nomarkdown}` raw output, `{::options … /}` nothing (the options themselves
- * are not applied). Other names, or a missing end tag, leave the lines as text.
+ * `{::nomarkdown}…{:/nomarkdown}` raw output, `{::options … /}` nothing but its `auto_ids`.
+ * Other names, or a missing end tag, leave the lines as text.
  */
 function extension(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent > 3) return false;
@@ -391,6 +392,7 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
     line++;
   }
   if (silent) return true;
+  if (match[1] === 'options') setAutoIds(state.env, match[2] ?? '');
   const type = /\btype=("|')(.*?)\1/.exec(match[2] ?? '')?.[2];
   if (body !== null && match[1] === 'comment') pushHtml(state, `<!-- ${body} -->`, startLine, line);
   else if (body !== null && match[1] === 'nomarkdown' && (!type || /\bhtml\b/.test(type))) pushHtml(state, body, startLine, line);

@@ -7,6 +7,7 @@
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import { parseAttributeList } from './kramdown-attributes';
 import { isRawSpanElement, parseEndTag, parseStartTag, scanRawHtmlBody, serializeStartTag } from './kramdown-html';
+import { setAutoIds } from './kramdown-options';
 import { kramdownState } from './kramdown-state';
 import type { MarkdownInput } from './types';
 
@@ -353,6 +354,7 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
     end = found.index + found[0].length;
   }
   if (end > state.posMax) return false;
+  if (!silent && match[1] === 'options') setAutoIds(state.env, match[2] ?? '');
   if (!silent && body !== null && match[1] !== 'options') {
     const token = state.push('html_inline', '', 0);
     token.content = match[1] === 'comment' ? `<!-- ${body} -->` : body;

@@ -31,12 +31,17 @@ export interface KramdownState {
   alds: Map<string, AttributeList>;
   footnoteUses: FootnoteUse[];
   footnoteUseByName: Map<string, FootnoteUse>;
+  /**
+   * kramdown's `auto_ids`: the site's setting, then each `{::options auto_ids}` met while parsing;
+   * the value once parsing is done applies to the whole document (kramdown-options.ts).
+   */
+  autoIds: boolean;
 }
 
 const KEY = 'kramdown';
 
-/** A fresh env for one document. */
-export function createEnv(input: MarkdownInput): Env {
+/** A fresh env for one document; `autoIds` is the site's `kramdown: auto_ids:` (default true). */
+export function createEnv(input: MarkdownInput, autoIds = true): Env {
   const state: KramdownState = {
     input,
     footnotes: new Map(),
@@ -44,6 +49,7 @@ export function createEnv(input: MarkdownInput): Env {
     alds: new Map(),
     footnoteUses: [],
     footnoteUseByName: new Map(),
+    autoIds,
   };
   return { [KEY]: state };
 }

@@ -9,7 +9,7 @@ import { applyAttributes, resolveAttributes, type AttributeList } from './kramdo
 import { headerContents } from './kramdown-blocks';
 import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, endTagCloses, parseEndTag, parseStartTag, serializeStartTag } from './kramdown-html';
 import type { KramdownState } from './kramdown-state';
-import type { HeadingIdGenerator } from './heading-ids';
+import { gfmIdGenerator, kramdownIdGenerator, type HeadingIdGenerator } from './heading-ids';
 import type { MarkdownInput } from './types';
 
 type TokenClass = StateCore['Token'];
@@ -534,18 +534,26 @@ function textToken(TokenCtor: TokenClass, content: string): Token {
 /** The id generators of one document. */
 export interface HeadingIdContext {
   input: MarkdownInput;
+  /** kramdown's `auto_ids` as the parsed document leaves it; false gives no automatic ids at all. */
+  auto: boolean;
   /** Algorithm A, kramdown-parser-gfm's counter. */
   gfm: HeadingIdGenerator;
   /** Algorithm B, the converter's counter (shared by every heading the GFM pass skips). */
   kramdown: HeadingIdGenerator;
 }
 
+/** Fresh id counters for a document whose parsing is done (so its `{::options}` are known). */
+export function headingIdContext(state: KramdownState): HeadingIdContext {
+  return { input: state.input, auto: state.autoIds, gfm: gfmIdGenerator(), kramdown: kramdownIdGenerator() };
+}
+
 /**
- * Give every heading without an explicit id its automatic id. `inFootnote` marks a footnote's
+ * Give every heading without an explicit id its automatic id, unless `auto_ids` is off. `inFootnote` marks a footnote's
  * tokens: the GFM pass never visits those, so they get algorithm B, like headings inside
  * `markdown="1"` HTML elements.
  */
 export function assignHeadingIds(tokens: readonly Token[], ctx: HeadingIdContext, inFootnote: boolean): void {
+  if (!ctx.auto) return;
   let htmlDepth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

@@ -198,6 +198,9 @@ export function noticeHtml(kind: NoticeKind, line: number | null, message: strin
   return `<div class="liquid-${kind}" role="note">${escapeHtml(`${label}${where}: ${message}`)}</div>`;
 }
 
+/** A notice as noticeHtml writes it (its text is escaped, so it holds no `<`). */
+export const NOTICE_RE = /<div class="liquid-(?:error|notice)" role="note">[^<]*<\/div>/u;
+
 /** liquidjs' message without its `, line:1, col:3` suffix, reworded as Ruby's Liquid says it. */
 export function errorMessage(error: unknown): string {
   if (error instanceof LiquidFailure) return error.message;

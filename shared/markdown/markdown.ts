@@ -18,7 +18,7 @@
  *
  * Known differences:
  * - Rouge's token `<span>`s are not written: code is escaped, not highlighted.
- * - `{::options … /}` is consumed but not applied (`auto_ids="false"` still gets ids).
+ * - Of `{::options … /}` and `_config.yml`'s `kramdown:` settings only `auto_ids` is applied.
  * - Emphasis follows CommonMark's delimiter rules, which differ from kramdown's in edge cases
  *   (`_a _b_ c_`); kramdown's `[text] [ref]` (a space before the reference) is not a link.
  * - Lazy lines are emulated by moving blocks markdown-it has already parsed, so a construct that
@@ -30,13 +30,12 @@
  */
 import markdownIt from 'markdown-it';
 import type { Env, MarkdownIt, StateCore, Token } from 'markdown-it';
-import { gfmIdGenerator, kramdownIdGenerator } from './heading-ids';
 import { useKramdownBlocks } from './kramdown-blocks';
 import { useKramdownInline } from './kramdown-inline';
 import { renderFootnotes, useKramdownRenderer } from './kramdown-render';
 import { createEnv, kramdownState } from './kramdown-state';
 import type { AttributeList } from './kramdown-attributes';
-import { assignHeadingIds, fixBlocks, fixInlines, type HeadingIdContext } from './kramdown-tree';
+import { assignHeadingIds, fixBlocks, fixInlines, headingIdContext } from './kramdown-tree';
 import type { Heading, MarkdownInput, MarkdownResult } from './types';
 
 const engines = new Map<MarkdownInput, MarkdownIt>();
@@ -90,8 +89,14 @@ function joinText(tokens: readonly Token[]): void {
   }
 }
 
+/** How Jekyll's `_config.yml` sets kramdown up: the parser, and `auto_ids` (default true). */
+export interface MarkdownOptions {
+  input: MarkdownInput;
+  autoIds?: boolean;
+}
+
 /** Convert a post body (after Liquid) to the HTML Jekyll's kramdown would produce, with its headings. */
-export function renderMarkdown(source: string, options: { input: MarkdownInput }): MarkdownResult {
+export function renderMarkdown(source: string, options: MarkdownOptions): MarkdownResult {
   const { html, headings } = renderMarkdownPieces(source, options, []);
   return { html, headings };
 }
@@ -115,11 +120,11 @@ export interface MarkdownPieces extends MarkdownResult {
  * renderMarkdown, with the HTML of each piece that starts at one of `cutLines` (0-based lines in
  * increasing order, the first 0; see splitBlocks). The pieces joined, then `footnotes`, are `html`.
  */
-export function renderMarkdownPieces(source: string, options: { input: MarkdownInput }, cutLines: readonly number[]): MarkdownPieces {
+export function renderMarkdownPieces(source: string, options: MarkdownOptions, cutLines: readonly number[]): MarkdownPieces {
   const md = engine(options.input);
-  const env: Env = createEnv(options.input);
+  const env: Env = createEnv(options.input, options.autoIds);
   const tokens = md.parse(source, env);
-  const ids: HeadingIdContext = { input: options.input, gfm: gfmIdGenerator(), kramdown: kramdownIdGenerator() };
+  const ids = headingIdContext(kramdownState(env));
   assignHeadingIds(tokens, ids, false);
   const starts = cutLines.length > 0 ? pieceStarts(tokens, cutLines) : null;
   const { html: body, offsets } = renderAt(md, tokens, env, starts ?? []);
@@ -135,9 +140,9 @@ export function renderMarkdownPieces(source: string, options: { input: MarkdownI
  * Render one piece of a document on its own (a piece isSelfContained says needs nothing else),
  * with the definitions the whole document made: the HTML the piece has in the whole render.
  */
-export function renderMarkdownPiece(source: string, options: { input: MarkdownInput }, definitions: MarkdownDefinitions): string {
+export function renderMarkdownPiece(source: string, options: MarkdownOptions, definitions: MarkdownDefinitions): string {
   const md = engine(options.input);
-  const env: Env = createEnv(options.input);
+  const env: Env = createEnv(options.input, options.autoIds);
   env.references = { ...definitions.references };
   const kd = kramdownState(env);
   for (const [name, title] of definitions.abbreviations) kd.abbreviations.set(name, title);

@@ -10,11 +10,13 @@ import { toPlainData } from '../jekyll/plain-data';
 import { parsePost } from '../jekyll/post-facts';
 import { YamlProblem, parseFrontMatterYaml } from '../jekyll/yaml';
 import type { PostSummary } from '../model/site';
+import { moveNoticesOutOfHeadings } from './heading-notices';
+import { configAutoIds } from './kramdown-options';
 import { renderLiquid } from './liquid';
 import { IncrementalMarkdown } from './incremental';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, type MarkdownOptions } from './markdown';
 import { tocOf } from './toc';
-import type { Heading, LiquidContext, LiquidProblem, MarkdownInput, MarkdownResult, RenderPostInput, RenderedPost } from './types';
+import type { Heading, LiquidContext, LiquidProblem, MarkdownResult, RenderPostInput, RenderedPost } from './types';
 
 /** minimal-mistakes' TOC label when neither the post nor the site's ui-text sets one. */
 const DEFAULT_TOC_LABEL = 'On this page';
@@ -30,10 +32,10 @@ export class RenderSession {
   pieces: readonly string[] = [];
 
   /** Markdown for `path`, reusing the last render when it was of the same post and input. */
-  renderMarkdown(path: string, source: string, input: MarkdownInput): MarkdownResult {
-    const key = `${input}\u0000${path}`;
+  renderMarkdown(path: string, source: string, options: MarkdownOptions): MarkdownResult {
+    const key = `${options.input}\u0000${options.autoIds !== false}\u0000${path}`;
     if (!this.markdown || this.key !== key) {
-      this.markdown = new IncrementalMarkdown(input);
+      this.markdown = new IncrementalMarkdown(options);
       this.key = key;
     }
     const result = this.markdown.render(source);
@@ -63,22 +65,22 @@ export async function renderPost(input: RenderPostInput, session?: RenderSession
   let source = body;
   if (page['render_with_liquid'] !== false && (body.includes('{{') || body.includes('{%'))) {
     const liquid = await renderLiquid(body, liquidContext(input, page), liquidOptions(input));
-    source = liquid.output;
+    source = moveNoticesOutOfHeadings(liquid.output);
     problems.push(...liquid.problems);
   }
   const markdown = isMarkdown(input.path, config);
   const { html, headings } = !markdown
     ? { html: source, headings: headingsOf(source) }
     : session
-      ? session.renderMarkdown(input.path, source, input.data.markdownInput)
-      : renderMarkdown(source, { input: input.data.markdownInput });
+      ? session.renderMarkdown(input.path, source, markdownOptions(input))
+      : renderMarkdown(source, markdownOptions(input));
   if (session && !markdown) session.pieces = [html];
   // Jekyll renders the excerpt as a document of its own: Liquid, then Markdown.
   let excerptSource = parsePost(input.path, input.path.startsWith('_drafts/') ? 'draft' : 'post', input.text, 0, config).excerpt;
   if (excerptSource !== null && page['render_with_liquid'] !== false && (excerptSource.includes('{{') || excerptSource.includes('{%'))) {
-    excerptSource = (await renderLiquid(excerptSource, liquidContext(input, page), liquidOptions(input))).output;
+    excerptSource = moveNoticesOutOfHeadings((await renderLiquid(excerptSource, liquidContext(input, page), liquidOptions(input))).output);
   }
-  const excerpt = excerptSource === null ? null : markdown ? renderMarkdown(excerptSource, { input: input.data.markdownInput }).html : excerptSource;
+  const excerpt = excerptSource === null ? null : markdown ? renderMarkdown(excerptSource, markdownOptions(input)).html : excerptSource;
   return {
     html,
     headings,
@@ -140,9 +142,14 @@ function liquidContext(input: RenderPostInput, page: Record<string, unknown>): L
   };
 }
 
+/** The site's kramdown settings, for the post, its excerpt and `markdownify` alike. */
+function markdownOptions(input: RenderPostInput): MarkdownOptions {
+  return { input: input.data.markdownInput, autoIds: configAutoIds(input.data.config) };
+}
+
 /** `markdownify` converts with the same kramdown settings as the post itself. */
 function liquidOptions(input: RenderPostInput) {
-  return { markdownify: (text: string) => renderMarkdown(text, { input: input.data.markdownInput }).html };
+  return { markdownify: (text: string) => renderMarkdown(text, markdownOptions(input)).html };
 }
 
 function isMarkdown(path: string, config: SiteConfig): boolean {

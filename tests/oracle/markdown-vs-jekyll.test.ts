@@ -1,7 +1,8 @@
 /**
  * Oracle test: renderMarkdown must write what Jekyll 4.3 writes for every post of
- * tests/fixtures/preview-site, built twice: with Jekyll's default kramdown settings (GFM input)
- * and with `_config-kramdown-input.yml` layered on top (`kramdown: {input: kramdown}`).
+ * tests/fixtures/preview-site, built three times: with Jekyll's default kramdown settings (GFM
+ * input), with `_config-kramdown-input.yml` layered on top (`kramdown: {input: kramdown}`), and
+ * with `_config-no-auto-ids.yml` layered on top (`kramdown: {auto_ids: false}`).
  *
  * For each build and post it compares, with the post's HTML between the layout's markers:
  * - the headings (level, id, text),
@@ -29,14 +30,18 @@ const SITE = path.join(REPO_ROOT, 'tests', 'fixtures', 'preview-site');
 const POSTS = readdirSync(path.join(SITE, '_posts')).filter((name) => name.endsWith('.md')).sort();
 
 interface Build {
+  name: string;
   input: MarkdownInput;
+  /** `kramdown: auto_ids:` of the build's config. */
+  autoIds: boolean;
   /** Config files of the site, in `--config` order. */
   configs: string[];
 }
 
 const BUILDS: Build[] = [
-  { input: 'GFM', configs: ['_config.yml'] },
-  { input: 'kramdown', configs: ['_config.yml', '_config-kramdown-input.yml'] },
+  { name: 'GFM', input: 'GFM', autoIds: true, configs: ['_config.yml'] },
+  { name: 'kramdown', input: 'kramdown', autoIds: true, configs: ['_config.yml', '_config-kramdown-input.yml'] },
+  { name: 'GFM auto_ids false', input: 'GFM', autoIds: false, configs: ['_config.yml', '_config-no-auto-ids.yml'] },
 ];
 
 /**
@@ -47,8 +52,6 @@ const BUILDS: Build[] = [
 const KNOWN_DIFFERENCES: Record<string, Partial<Record<MarkdownInput, [jekyll: string, hanji: string][]>>> = {
   '2025-01-12-known-differences.md': {
     GFM: [
-      // `{::options auto_ids="false" /}` is consumed but its options are not applied.
-      ['<h2>Options are read but not applied</h2>', '<h2 id="options-are-read-but-not-applied">Options are read but not applied</h2>'],
       // kramdown's quote takes the list line; after the blank line the indented text is code, not list text.
       [
         '<li>a list line kramdown keeps in the quote</li></ul></blockquote><div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>indented after the quote\'s list lazy line\n</code></pre></div></div>',
@@ -56,7 +59,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<MarkdownInput, [jekyll: s
       ],
     ],
     kramdown: [
-      ['<h2>Options are read but not applied</h2>', '<h2 id="options-are-read-but-not-applied">Options are read but not applied</h2>'],
       // Without GFM, a list cannot end a paragraph: kramdown's quote holds one paragraph.
       [
         '<p>A quote\n- a list line kramdown keeps in the quote</p></blockquote><div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>indented after the quote\'s list lazy line\n</code></pre></div></div>',
@@ -76,11 +78,11 @@ if (!jekyll.ok) console.warn(`[oracle] skipping tests/oracle/markdown-vs-jekyll.
 
 describe.skipIf(!jekyll.ok)('renderMarkdown agrees with Jekyll 4.3 on tests/fixtures/preview-site', () => {
   let temp = '';
-  /** Jekyll's HTML per build and post file name. */
-  const built = new Map<MarkdownInput, Promise<Map<string, string>>>();
-  const jekyllHtml = async (input: MarkdownInput, post: string): Promise<string> => {
-    const html = (await built.get(input)!).get(post);
-    if (html === undefined) throw new Error(`jekyll build (${input}) wrote no page for ${post}`);
+  /** Jekyll's HTML per build name and post file name. */
+  const built = new Map<string, Promise<Map<string, string>>>();
+  const jekyllHtml = async (build: Build, post: string): Promise<string> => {
+    const html = (await built.get(build.name)!).get(post);
+    if (html === undefined) throw new Error(`jekyll build (${build.name}) wrote no page for ${post}`);
     return html;
   };
 
@@ -88,11 +90,11 @@ describe.skipIf(!jekyll.ok)('renderMarkdown agrees with Jekyll 4.3 on tests/fixt
     temp = mkdtempSync(path.join(tmpdir(), 'hanji-markdown-oracle-'));
     const site = path.join(temp, 'site');
     cpSync(SITE, site, { recursive: true });
-    for (const build of BUILDS) {
-      const promise = buildSite(site, path.join(temp, `out-${build.input}`), build);
+    BUILDS.forEach((build, i) => {
+      const promise = buildSite(site, path.join(temp, `out-${i}`), build);
       promise.catch(() => undefined); // awaited by the tests
-      built.set(build.input, promise);
-    }
+      built.set(build.name, promise);
+    });
   });
 
   afterAll(async () => {
@@ -100,29 +102,29 @@ describe.skipIf(!jekyll.ok)('renderMarkdown agrees with Jekyll 4.3 on tests/fixt
     if (temp) rmSync(temp, { recursive: true, force: true });
   }, 120_000);
 
-  const cases = BUILDS.flatMap((build) => POSTS.map((post) => ({ input: build.input, post })));
+  const cases = BUILDS.flatMap((build) => POSTS.map((post) => ({ name: build.name, build, post })));
 
   it('builds every fixture post, with content between the markers', async () => {
     for (const build of BUILDS) {
-      const pages = await built.get(build.input)!;
+      const pages = await built.get(build.name)!;
       expect([...pages.keys()].sort()).toEqual(POSTS);
       for (const html of pages.values()) expect(html.length).toBeGreaterThan(0);
     }
   }, 120_000);
 
-  it.each(cases)('$input $post: the same headings (level, id, text)', async ({ input, post }) => {
-    const expected = headingsIn(expectedHtml(await jekyllHtml(input, post), post, input));
-    expect(ours(post, input).headings).toEqual(expected);
+  it.each(cases)('$name $post: the same headings (level, id, text)', async ({ build, post }) => {
+    const expected = headingsIn(expectedHtml(await jekyllHtml(build, post), post, build.input));
+    expect(ours(post, build).headings).toEqual(expected);
   }, 120_000);
 
-  it.each(cases)('$input $post: the same text', async ({ input, post }) => {
-    const expected = textOf(expectedHtml(await jekyllHtml(input, post), post, input));
-    expect(textOf(ours(post, input).html)).toBe(expected);
+  it.each(cases)('$name $post: the same text', async ({ build, post }) => {
+    const expected = textOf(expectedHtml(await jekyllHtml(build, post), post, build.input));
+    expect(textOf(ours(post, build).html)).toBe(expected);
   }, 120_000);
 
-  it.each(cases)('$input $post: the same HTML', async ({ input, post }) => {
-    const expected = expectedHtml(await jekyllHtml(input, post), post, input);
-    expect(normalize(ours(post, input).html)).toBe(expected);
+  it.each(cases)('$name $post: the same HTML', async ({ build, post }) => {
+    const expected = expectedHtml(await jekyllHtml(build, post), post, build.input);
+    expect(normalize(ours(post, build).html)).toBe(expected);
   }, 120_000);
 
   const CONSTRUCTS: [name: string, pattern: RegExp][] = [
@@ -138,29 +140,29 @@ describe.skipIf(!jekyll.ok)('renderMarkdown agrees with Jekyll 4.3 on tests/fixt
     ['math', /\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)/g],
   ];
 
-  it.each(BUILDS.flatMap((build) => CONSTRUCTS.map(([name, pattern]) => ({ input: build.input, name, pattern }))))(
-    '$input: $name match exactly in every post',
-    async ({ input, name, pattern }) => {
+  it.each(BUILDS.flatMap((build) => CONSTRUCTS.map(([name, pattern]) => ({ build, label: build.name, name, pattern }))))(
+    '$label: $name match exactly in every post',
+    async ({ build, name, pattern }) => {
       let seen = 0;
       for (const post of POSTS) {
-        const expected = expectedHtml(await jekyllHtml(input, post), post, input).match(pattern) ?? [];
+        const expected = expectedHtml(await jekyllHtml(build, post), post, build.input).match(pattern) ?? [];
         seen += expected.length;
-        expect(normalize(ours(post, input).html).match(pattern) ?? [], `${name} of ${post}`).toEqual(expected);
+        expect(normalize(ours(post, build).html).match(pattern) ?? [], `${name} of ${post}`).toEqual(expected);
       }
       // The fixture must exercise the construct, or this test proves nothing.
       // (Without GFM there are no task lists, and ``` fences are not fences.)
-      if (input === 'GFM' || !['task lists', 'unhighlighted code blocks'].includes(name)) expect(seen, `no ${name} in the fixture`).toBeGreaterThan(0);
+      if (build.input === 'GFM' || !['task lists', 'unhighlighted code blocks'].includes(name)) expect(seen, `no ${name} in the fixture`).toBeGreaterThan(0);
     },
     120_000,
   );
 
-  it.each(BUILDS.map((build) => build.input))('%s: Rouge token spans are the only difference in highlighted code', async (input) => {
+  it.each(BUILDS.map((build) => ({ build, name: build.name })))('$name: Rouge token spans are the only difference in highlighted code', async ({ build }) => {
     const code = /<pre class="highlight"><code>[\s\S]*?<\/code>/g;
     let tokenized = 0;
     for (const post of POSTS) {
-      const html = await jekyllHtml(input, post);
+      const html = await jekyllHtml(build, post);
       tokenized += (normalize(html).match(code) ?? []).filter((block) => block.includes('<span class=')).length;
-      expect(normalize(ours(post, input).html).match(code) ?? [], post).toEqual(expectedHtml(html, post, input).match(code) ?? []);
+      expect(normalize(ours(post, build).html).match(code) ?? [], post).toEqual(expectedHtml(html, post, build.input).match(code) ?? []);
     }
     expect(tokenized, 'Rouge highlighted nothing: the known difference is gone').toBeGreaterThan(0);
   }, 120_000);
@@ -168,8 +170,10 @@ describe.skipIf(!jekyll.ok)('renderMarkdown agrees with Jekyll 4.3 on tests/fixt
   it.each(Object.entries(KNOWN_DIFFERENCES).flatMap(([post, byInput]) => Object.entries(byInput).map(([input, pairs]) => ({ post, input: input as MarkdownInput, pairs: pairs! }))))(
     '$input $post: each known difference is still there',
     async ({ post, input, pairs }) => {
-      const jekyllNormalized = withoutRougeSpans(normalize(await jekyllHtml(input, post)));
-      const oursNormalized = normalize(ours(post, input).html);
+      // The build with that input and Jekyll's other defaults.
+      const build = BUILDS.find((b) => b.input === input && b.autoIds)!;
+      const jekyllNormalized = withoutRougeSpans(normalize(await jekyllHtml(build, post)));
+      const oursNormalized = normalize(ours(post, build).html);
       for (const [theirs, mine] of pairs) {
         expect(jekyllNormalized, 'Jekyll no longer writes this').toContain(theirs);
         expect(oursNormalized, 'Hanji no longer writes this').toContain(mine);
@@ -201,13 +205,13 @@ async function buildSite(site: string, dest: string, build: Build): Promise<Map<
 
 const rendered = new Map<string, ReturnType<typeof renderMarkdown>>();
 
-/** renderMarkdown of the post's body (front matter removed), once per post and input. */
-function ours(post: string, input: MarkdownInput): ReturnType<typeof renderMarkdown> {
-  const key = `${input} ${post}`;
+/** renderMarkdown of the post's body (front matter removed) with the build's settings, once per post and build. */
+function ours(post: string, build: Build): ReturnType<typeof renderMarkdown> {
+  const key = `${build.name} ${post}`;
   if (!rendered.has(key)) {
     const text = readFileSync(path.join(SITE, '_posts', post), 'utf8');
     const body = text.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '');
-    rendered.set(key, renderMarkdown(body, { input }));
+    rendered.set(key, renderMarkdown(body, { input: build.input, autoIds: build.autoIds }));
   }
   return rendered.get(key)!;
 }

@@ -2,16 +2,18 @@ import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RenderedPost } from '../../../shared/markdown/types';
+import type { RenderedPost, TocEntry } from '../../../shared/markdown/types';
 import type { PostSummary, SiteInfo } from '../../../shared/model/site';
 import { useReadingStats } from '../../app/useReadingStats';
 import { headingLines, sourceHeadings, type SourceHeading } from './heading-lines';
+import { linkTarget } from './link-target';
 import { OutlinePanel } from './OutlinePanel';
 import contentCss from './preview-content.css?inline';
 import { updatePreviewSettings, usePreviewSettings } from './preview-settings';
 import { PreviewContent } from './preview-content';
 import type { SanitizeOptions } from './sanitize';
 import { scrollToElement, useScrollSync, type HeadingPair } from './scroll-sync';
+import { TocIcon } from './TocIcon';
 import { usePreviewRender } from './usePreviewRender';
 import { useSiteImages } from './useSiteImages';
 import { useRenderData } from './useRenderData';
@@ -27,6 +29,10 @@ interface PreviewPaneProps {
   editor: EditorView | null;
   /** Show a line (1-based) of the post in the editor. */
   onRevealLine(line: number): void;
+  /** Open another post of the site, asking about unsaved edits first (a link to it was clicked). */
+  onOpenPost(path: string): void;
+  /** Say something short in the status bar (a link that leads nowhere). */
+  onMessage(message: string): void;
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
@@ -66,9 +72,10 @@ function sourceOf(doc: Text): SourceHeading[] {
  * The live preview of the open post: its Jekyll HTML, sanitized, in a shadow root (so its ids
  * and styles cannot reach the app), plain or in minimal-mistakes' single layout with the theme's
  * TOC, plus an outline of every heading. Links never navigate the window: in-page links scroll
- * the preview, web links open in the system browser (a new tab in browser mode).
+ * the preview, links to another post open it in the editor, web links and the site's other pages
+ * (when `_config.yml` has a `url`) open in the system browser (a new tab in browser mode).
  */
-export function PreviewPane({ path, text, summary, posts, site, editor, onRevealLine }: PreviewPaneProps) {
+export function PreviewPane({ path, text, summary, posts, site, editor, onRevealLine, onOpenPost, onMessage }: PreviewPaneProps) {
   const { t, i18n } = useTranslation();
   const settings = usePreviewSettings();
   const data = useRenderData(site.root);
@@ -85,20 +92,42 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
   /** What is on screen: bumped when an update is fully in place, with the remote images it holds back. */
   const [shown, setShown] = useState({ version: 0, blocked: 0 });
 
+  // The click listener lives as long as the shadow root, so openLink reads the latest props here.
+  const linkProps = useRef({ path, posts, site, postUrl: summary?.url ?? '/', onOpenPost, onMessage, t });
+  useEffect(() => {
+    linkProps.current = { path, posts, site, postUrl: summary?.url ?? '/', onOpenPost, onMessage, t };
+  });
+  /** A `#fragment` of a post being opened from a link, scrolled to once that post is on screen. */
+  const pendingFragment = useRef<{ from: string; path: string; id: string } | null>(null);
+
   const openLink = useCallback((href: string) => {
-    if (href.startsWith('#')) {
-      let id = href.slice(1);
-      try {
-        id = decodeURIComponent(id);
-      } catch {
-        // Not percent-encoded after all: use it as written.
-      }
+    const scrollToId = (id: string) => {
       const target = hostRef.current?.shadowRoot?.getElementById(id);
       if (target && scrollerRef.current) scrollToElement(scrollerRef.current, target);
-      return;
+    };
+    const now = linkProps.current;
+    const target = linkTarget(href, { posts: now.posts, url: now.site.url, baseurl: now.site.baseurl, postUrl: now.postUrl });
+    switch (target.kind) {
+      case 'fragment':
+        scrollToId(target.id);
+        return;
+      case 'post':
+        if (target.path === now.path) {
+          if (target.fragment !== null) scrollToId(target.fragment);
+          return;
+        }
+        pendingFragment.current = target.fragment === null ? null : { from: now.path, path: target.path, id: target.fragment };
+        now.onOpenPost(target.path);
+        return;
+      case 'web':
+        window.open(target.url, '_blank', 'noopener');
+        return;
+      case 'unreachable':
+        now.onMessage(now.t('preview.linkNotPost', { path: target.path }));
+        return;
+      case 'none':
+        return;
     }
-    // Only absolute web links leave the app; site-relative links have nowhere to go yet.
-    if (/^https?:\/\//iu.test(href)) window.open(new URL(href).href, '_blank', 'noopener');
   }, []);
 
   useLayoutEffect(() => {
@@ -202,6 +231,22 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
   );
 
   useEffect(() => {
+    const pending = pendingFragment.current;
+    if (!pending || pending.from === path) return;
+    if (pending.path !== path) {
+      pendingFragment.current = null;
+      return;
+    }
+    // Until the opened post's render is in, the content is the old post's or being filled in.
+    if (post?.page['path'] !== path) return;
+    const target = hostRef.current?.shadowRoot?.getElementById(pending.id);
+    if (target && scrollerRef.current) {
+      pendingFragment.current = null;
+      scrollToElement(scrollerRef.current, target);
+    }
+  }, [path, post, shown.version]);
+
+  useEffect(() => {
     latestText.current = text;
     scrollerRef.current = scroller;
   }, [text, scroller]);
@@ -243,7 +288,7 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
         <article className={`preview-page preview-${settings.mode}`}>
           {single && post ? <SingleHeader post={post} summary={summary} text={render.text ?? text} config={data?.config ?? {}} language={i18n.language} /> : null}
           <div className={`preview-body${showToc ? ' has-toc' : ''}`}>
-            {showToc ? <TocAside post={post} onClick={onTocClick} /> : null}
+            {showToc ? <TocAside toc={post.toc} label={post.tocSettings.label} icon={post.tocSettings.icon} sticky={post.tocSettings.sticky} onClick={onTocClick} /> : null}
             <div className="preview-content" ref={hostRef} />
           </div>
           {post && post.html.trim() === '' ? <EmptyNotice post={post} /> : null}
@@ -305,17 +350,20 @@ function SingleFooter({ post, summary }: { post: RenderedPost; summary: PostSumm
 }
 
 /** minimal-mistakes' TOC: `aside.sidebar__right` (sticky with `toc_sticky`) around `nav.toc`. */
-const TocAside = memo(function TocAside({ post, onClick }: { post: RenderedPost; onClick(event: ReactMouseEvent, id: string): void }) {
-  const { label, sticky } = post.tocSettings;
-  const top = post.toc.reduce((min, entry) => Math.min(min, entry.level), 6);
+// Props are the TOC's own values, so a keystroke that leaves the TOC as it was does not re-render it.
+const TocAside = memo(function TocAside({ toc, label, icon, sticky, onClick }: { toc: readonly TocEntry[]; label: string; icon: string; sticky: boolean; onClick(event: ReactMouseEvent, id: string): void }) {
+  const top = toc.reduce((min, entry) => Math.min(min, entry.level), 6);
   return (
     <aside className={`sidebar__right${sticky ? ' sticky' : ''}`}>
       <nav className="toc" aria-label={label}>
         <header>
-          <h4 className="nav__title">{label}</h4>
+          <h4 className="nav__title">
+            <TocIcon name={icon} />
+            {label}
+          </h4>
         </header>
         <ul className="toc__menu">
-          {post.toc.map((entry, i) => (
+          {toc.map((entry, i) => (
             <li key={i} className={`toc-level-${Math.min(entry.level - top, 4)}`}>
               <a href={`#${entry.id}`} onClick={(event) => onClick(event, entry.id)}>
                 {decodeEntities(entry.text)}

@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../../../shared/frontmatter/split';
 import { isSelfContained, splitBlocks } from '../../../../shared/markdown/block-split';
 import { IncrementalMarkdown } from '../../../../shared/markdown/incremental';
-import { renderMarkdown } from '../../../../shared/markdown/markdown';
-import type { MarkdownInput } from '../../../../shared/markdown/types';
+import { renderMarkdown, type MarkdownOptions } from '../../../../shared/markdown/markdown';
 import { REPO_ROOT, SHARED_SAMPLES } from '../../../helpers/temp-site';
 
 function bodiesIn(dir: string): [string, string][] {
@@ -60,9 +59,9 @@ function edit(text: string, next: () => number): string {
   return text.slice(0, at) + insert + text.slice(at);
 }
 
-function expectSameAsWhole(renderer: IncrementalMarkdown, text: string, input: MarkdownInput, where: string): boolean {
+function expectSameAsWhole(renderer: IncrementalMarkdown, text: string, options: MarkdownOptions, where: string): boolean {
   const got = renderer.render(text);
-  const want = renderMarkdown(text, { input });
+  const want = renderMarkdown(text, options);
   expect(got.html, where).toBe(want.html);
   expect(got.headings, where).toEqual(want.headings);
   expect(got.pieces.join(''), where).toBe(got.html);
@@ -70,29 +69,30 @@ function expectSameAsWhole(renderer: IncrementalMarkdown, text: string, input: M
 }
 
 describe('incremental Markdown renders equal whole renders', () => {
-  it.each(FIXTURES)(`%s, through ${EDITS} random edits (GFM and kramdown input)`, (name, body) => {
-    for (const input of ['GFM', 'kramdown'] as const) {
+  const settings: MarkdownOptions[] = [{ input: 'GFM' }, { input: 'kramdown' }, { input: 'GFM', autoIds: false }];
+  it.each(FIXTURES)(`%s, through ${EDITS} random edits (GFM, kramdown, auto_ids off)`, (name, body) => {
+    for (const options of settings) {
       const next = random(name.length * 7919 + body.length);
-      const renderer = new IncrementalMarkdown(input);
+      const renderer = new IncrementalMarkdown(options);
       let text = body;
-      expectSameAsWhole(renderer, text, input, `${name}: initial`);
+      expectSameAsWhole(renderer, text, options, `${name}: initial`);
       for (let i = 0; i < EDITS; i++) {
         text = edit(text, next);
-        expectSameAsWhole(renderer, text, input, `${name} (${input}) after edit ${i + 1}`);
+        expectSameAsWhole(renderer, text, options, `${name} (${JSON.stringify(options)}) after edit ${i + 1}`);
       }
     }
   });
 
   it('typing in a paragraph of the sample re-renders only that paragraph', () => {
     const body = splitFrontMatterBody(readFileSync(path.join(SHARED_SAMPLES, '2025-02-05-openai-sam-altman-korea-visit.md'), 'utf8'));
-    const renderer = new IncrementalMarkdown('GFM');
+    const renderer = new IncrementalMarkdown({ input: 'GFM' });
     expect(renderer.render(body).incremental).toBe(false);
     let text = body;
     const at = text.indexOf('올트먼의 방한은');
     let fast = 0;
     for (const key of '한국 AI 생태계') {
       text = text.slice(0, at) + key + text.slice(at);
-      if (expectSameAsWhole(renderer, text, 'GFM', `typing ${key}`)) fast++;
+      if (expectSameAsWhole(renderer, text, { input: 'GFM' }, `typing ${key}`)) fast++;
     }
     expect(fast).toBe('한국 AI 생태계'.length);
   });
@@ -104,7 +104,7 @@ describe('incremental Markdown renders equal whole renders', () => {
       ['note.[^n]', 'note.'],
       ['[r]: /first', '[r]: /second'],
     ] as const) {
-      const renderer = new IncrementalMarkdown('GFM');
+      const renderer = new IncrementalMarkdown({ input: 'GFM' });
       renderer.render(body);
       const edited = body.replace(from, to);
       expect(renderer.render(edited).incremental).toBe(false);

@@ -246,6 +246,33 @@ describe('kramdown details found comparing real documents', () => {
   });
 });
 
+describe('auto_ids: {::options} and the site setting (outputs from Jekyll 4.3.1)', () => {
+  const autoIds = (source: string, autoIds?: boolean) => renderMarkdown(source, { input: 'GFM', autoIds }).headings.map((h) => h.id);
+
+  it.each([
+    ['off for the whole document, headings before the option too', '## A\n\n{::options auto_ids="false" /}\n\n## B\n', [null, null]],
+    ['the last option wins', '## A\n\n{::options auto_ids="false" /}\n\n## B\n\n{::options auto_ids="true" /}\n\n## C\n', ['a', 'b', 'c']],
+    ['false in any case, spaces around it ignored', '{::options auto_ids=" False " /}\n\n## A\n', [null]],
+    ['any other value is true', '{::options auto_ids="no" /}\n\n## A\n', ['a']],
+    ['an empty value is false', '{::options auto_ids="" /}\n\n## A\n', [null]],
+    ['single quotes work', "{::options auto_ids='false' /}\n\n## A\n", [null]],
+    ['an unquoted value is no option', '{::options auto_ids=false /}\n\n## A\n', ['a']],
+    ['the later of two keys wins', '{::options auto_ids="true" auto_ids="false" /}\n\n## A\n', [null]],
+    ['a span extension counts', '## A\n\nText {::options auto_ids="false" /} here\n', [null]],
+    ['inside a blockquote', '## A\n\n> {::options auto_ids="false" /}\n', [null]],
+    ['an explicit id stays', '{::options auto_ids="false" /}\n\n## A {#kept}\n', ['kept']],
+    ['in markdown="1" HTML and footnotes (algorithm B) too', '{::options auto_ids="false" /}\n\n<div markdown="1">\n## In div\n</div>\n\nT[^1]\n\n[^1]: n\n\n    ## In note\n', [null, null]],
+  ])('%s', (_what, source, expected) => {
+    expect(autoIds(source)).toEqual(expected);
+  });
+
+  it('turns ids off site-wide, and an option in the post turns them back on', () => {
+    expect(autoIds('## A\n', false)).toEqual([null]);
+    expect(autoIds('## A\n\n{::options auto_ids="true" /}\n', false)).toEqual(['a']);
+    expect(renderMarkdown('## A\n', { input: 'kramdown', autoIds: false }).headings[0]!.id).toBeNull();
+  });
+});
+
 describe('performance', () => {
   const chunk = [
     '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통',
