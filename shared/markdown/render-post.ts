@@ -30,6 +30,8 @@ export class RenderSession {
   private markdown: IncrementalMarkdown | null = null;
   /** The HTML of the last render in the pieces it was spliced from. */
   pieces: readonly string[] = [];
+  /** True when the last render re-rendered only what the edit changed. */
+  incremental = false;
 
   /** Markdown for `path`, reusing the last render when it was of the same post and input. */
   renderMarkdown(path: string, source: string, options: MarkdownOptions): MarkdownResult {
@@ -40,6 +42,7 @@ export class RenderSession {
     }
     const result = this.markdown.render(source);
     this.pieces = result.pieces;
+    this.incremental = result.incremental;
     return result;
   }
 }
@@ -74,7 +77,10 @@ export async function renderPost(input: RenderPostInput, session?: RenderSession
     : session
       ? session.renderMarkdown(input.path, source, markdownOptions(input))
       : renderMarkdown(source, markdownOptions(input));
-  if (session && !markdown) session.pieces = [html];
+  if (session && !markdown) {
+    session.pieces = [html];
+    session.incremental = false;
+  }
   // Jekyll renders the excerpt as a document of its own: Liquid, then Markdown.
   let excerptSource = parsePost(input.path, input.path.startsWith('_drafts/') ? 'draft' : 'post', input.text, 0, config).excerpt;
   if (excerptSource !== null && page['render_with_liquid'] !== false && (excerptSource.includes('{{') || excerptSource.includes('{%'))) {

@@ -1,11 +1,12 @@
 /**
  * Keystroke-to-preview latency in Debian's Chromium (issue 5): the time from a key's `keydown`
- * to the preview's DOM showing the typed text, for the users' 5 KB sample post and a 1 MB post
+ * until the frame showing the typed text in the preview is painted (and, printed beside it, until
+ * the preview's DOM holds it), for the users' 5 KB sample post and a 1 MB post
  * made of it, in Hanji (browser mode, preview shown) and in a floor page measured in the same run
  * (preview-floor.ts: bare CodeMirror + markdown-it re-rendering the whole post on every change).
  * Each key waits for the previous one to show, so the figures are latencies, not queueing.
  *
- * Targets: 5 KB p95 ≤ 1.5× the floor's p95; 1 MB p95 ≤ 0.1× the floor's p95.
+ * Targets, on the painted latency: 5 KB p95 ≤ 1.5× the floor's p95; 1 MB p95 ≤ 0.1× the floor's p95.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,10 +22,16 @@ const KEYS = Number(process.env['BENCH_KEYS'] ?? 30);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 const SAMPLE = '2025-02-05-openai-sam-altman-korea-visit.md';
 
-/** One page's latencies, in ms. */
-interface Latencies {
+/** Percentiles of one page's latencies, in ms. */
+interface Percentiles {
   p50: number;
   p95: number;
+}
+
+/** Keydown to the text painted on screen (what the targets judge), and keydown to the DOM holding it. */
+interface Latencies {
+  painted: Percentiles;
+  dom: Percentiles;
 }
 
 /** The sample with the marker at the end of a paragraph line in the middle; `copies` repeats its body (headings numbered, as a long post has). */
@@ -45,21 +52,32 @@ function copiesFor(bytes: number): number {
   return Math.max(1, Math.round(bytes / sample.length));
 }
 
-/** Record in the page: each keydown's time, and when a node under `root` first shows the text expected after it. */
+/**
+ * Record in the page: each keydown's time, when a node under `root` first shows the text expected
+ * after it (DOM), and when the frame holding that DOM has been painted (the next task after the
+ * next animation frame: style, layout and paint of that frame are done by then).
+ */
 function instrument(page: Page, rootScript: string): Promise<void> {
   return page.evaluate((script) => {
     const root = (0, eval)(script) as Node;
-    const state = { expected: null as string | null, started: 0, results: [] as number[] };
+    const state = { expected: null as string | null, matched: false, started: 0, dom: [] as number[], painted: [] as number[] };
     (window as unknown as { benchLatency: typeof state }).benchLatency = state;
     window.addEventListener('keydown', (event) => (state.started = event.timeStamp), true);
     new MutationObserver((mutations) => {
       const now = performance.now();
-      if (state.expected === null) return;
+      if (state.expected === null || state.matched) return;
       for (const mutation of mutations) {
         const nodes = mutation.type === 'characterData' ? [mutation.target] : Array.from(mutation.addedNodes);
         if (nodes.some((node) => node.textContent?.includes(state.expected!))) {
-          state.results.push(now - state.started);
-          state.expected = null;
+          state.matched = true;
+          state.dom.push(now - state.started);
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              state.painted.push(performance.now() - state.started);
+              state.expected = null;
+              state.matched = false;
+            }, 0),
+          );
           return;
         }
       }
@@ -67,7 +85,7 @@ function instrument(page: Page, rootScript: string): Promise<void> {
   }, rootScript);
 }
 
-/** Type `a` after the marker WARM_UP + KEYS times, each once the last one shows; the measured latencies. */
+/** Type `a` after the marker WARM_UP + KEYS times, each once the last one is painted; the measured latencies. */
 async function typeAndMeasure(page: Page): Promise<Latencies> {
   for (let k = 1; k <= WARM_UP + KEYS; k++) {
     await page.evaluate((expected) => ((window as unknown as { benchLatency: { expected: string | null } }).benchLatency.expected = expected), `${MARKER}${'a'.repeat(k)}`);
@@ -75,10 +93,13 @@ async function typeAndMeasure(page: Page): Promise<Latencies> {
     await page.waitForFunction(() => (window as unknown as { benchLatency: { expected: string | null } }).benchLatency.expected === null, undefined, { timeout: 30_000 });
     await page.waitForTimeout(40);
   }
-  const all = await page.evaluate(() => (window as unknown as { benchLatency: { results: number[] } }).benchLatency.results);
-  const measured = all.slice(WARM_UP).sort((a, b) => a - b);
-  const rank = (q: number) => measured[Math.min(measured.length - 1, Math.ceil(q * measured.length) - 1)]!;
-  return { p50: rank(0.5), p95: rank(0.95) };
+  const { dom, painted } = await page.evaluate(() => (window as unknown as { benchLatency: { dom: number[]; painted: number[] } }).benchLatency);
+  const ranks = (all: number[]) => {
+    const measured = all.slice(WARM_UP).sort((a, b) => a - b);
+    const rank = (q: number) => measured[Math.min(measured.length - 1, Math.ceil(q * measured.length) - 1)]!;
+    return { p50: rank(0.5), p95: rank(0.95) };
+  };
+  return { painted: ranks(painted), dom: ranks(dom) };
 }
 
 async function floorRun(browser: Browser, bundle: string, text: string): Promise<Latencies> {
@@ -153,11 +174,18 @@ export async function runPreviewBench(): Promise<boolean> {
       const text = texts[i]!;
       const rounds: { floor: Latencies; hanji: Latencies }[] = [];
       for (let round = 0; round < ROUNDS; round++) rounds.push({ floor: await floorRun(browser, bundle, text), hanji: await hanjiRun(browser, server.url, size.title) });
-      const ratios = rounds.map((r) => r.hanji.p95 / r.floor.p95).sort((a, b) => a - b);
-      const ratio = ratios[Math.floor((ratios.length - 1) / 2)]!;
+      const ratioOf = (kind: keyof Latencies) => {
+        const ratios = rounds.map((r) => r.hanji[kind].p95 / r.floor[kind].p95).sort((a, b) => a - b);
+        return ratios[Math.floor((ratios.length - 1) / 2)]!;
+      };
+      const ratio = ratioOf('painted');
       ok &&= ratio <= size.target;
-      const figures = rounds.map((r, k) => `round ${k + 1}: floor p50 ${r.floor.p50.toFixed(1)} / p95 ${r.floor.p95.toFixed(1)} ms, Hanji p50 ${r.hanji.p50.toFixed(1)} / p95 ${r.hanji.p95.toFixed(1)} ms`);
-      console.log(`preview keystroke, ${size.name} post (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, ${KEYS} keys a round): p95 ratio ${ratio.toFixed(3)}x (target ≤ ${size.target}) | ${figures.join(' | ')}`);
+      const show = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} / p95 ${p.p95.toFixed(1)} ms`;
+      const figures = rounds.map((r, k) => `round ${k + 1}: painted floor ${show(r.floor.painted)}, Hanji ${show(r.hanji.painted)}; DOM floor ${show(r.floor.dom)}, Hanji ${show(r.hanji.dom)}`);
+      console.log(
+        `preview keystroke, ${size.name} post (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, ${KEYS} keys a round): ` +
+          `painted p95 ${ratio.toFixed(3)}x the floor (target ≤ ${size.target}), DOM p95 ${ratioOf('dom').toFixed(3)}x | ${figures.join(' | ')}`,
+      );
     }
   } finally {
     await browser.close();

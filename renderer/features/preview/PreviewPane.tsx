@@ -79,8 +79,6 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
   const { t, i18n } = useTranslation();
   const settings = usePreviewSettings();
   const data = useRenderData(site.root);
-  const render = usePreviewRender(path, text, summary, posts, site, data);
-  const post = render.post;
   const [remoteTick, setRemoteTick] = useState(0);
   const remote = remoteImagesAllowed.has(path);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -163,17 +161,29 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [site.baseurl, summary?.url, remote, remoteTick, t],
   );
-  const { chunks } = render;
-  useLayoutEffect(() => {
+  /** Put a render's chunks on screen (at once from the worker's answer, again with new options). */
+  const showChunks = useCallback((chunks: readonly string[], post: RenderedPost, options: SanitizeOptions) => {
     const target = content.current;
     if (!target) return;
-    if (!post) {
-      target.pieces.clear();
-      return;
-    }
     target.root.classList.toggle('large', post.html.length > LARGE_HTML);
     target.pieces.update(chunks, options, () => setShown((now) => ({ version: now.version + 1, blocked: target.pieces.blockedRemoteImages })));
-  }, [post, chunks, options]);
+  }, []);
+  const optionsRef = useRef(options);
+  useLayoutEffect(() => {
+    optionsRef.current = options;
+  }, [options]);
+  const showRendered = useCallback((chunks: readonly string[], post: RenderedPost) => showChunks(chunks, post, optionsRef.current), [showChunks]);
+  const render = usePreviewRender(path, text, summary, posts, site, data, showRendered);
+  const post = render.post;
+  const { chunks } = render;
+  // Already on screen when the worker answered; this applies new options and clears a closed post.
+  useLayoutEffect(() => {
+    if (!post) {
+      content.current?.pieces.clear();
+      return;
+    }
+    showChunks(chunks, post, options);
+  }, [post, chunks, options, showChunks]);
 
   // Matched once per text and content version: scrolling reads it on every frame.
   const pairsCache = useRef<{ doc: Text; version: number; pairs: HeadingPair[] } | null>(null);

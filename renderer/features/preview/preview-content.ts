@@ -21,6 +21,8 @@ const BATCH_CHARS = 16_000;
 export class PreviewContent {
   private pieces: Piece[] = [];
   private optionsKey = '';
+  /** The chunks of the newest update, applied or being applied. */
+  private requested: readonly string[] | null = null;
   private job = 0;
 
   constructor(private readonly root: Element | ShadowRoot) {}
@@ -32,8 +34,11 @@ export class PreviewContent {
 
   /** Show `chunks` (splitTopLevel of the render), calling `done` once every piece is in place. */
   update(chunks: readonly string[], options: SanitizeOptions, done: () => void): void {
-    const job = ++this.job;
     const key = JSON.stringify([options.baseurl, options.postUrl, options.remoteImages, options.labels]);
+    // The same render again (shown when the worker answered, then by React's commit): nothing to do.
+    if (chunks === this.requested && key === this.optionsKey) return;
+    this.requested = chunks;
+    const job = ++this.job;
     if (key !== this.optionsKey) {
       this.optionsKey = key;
       for (const piece of this.pieces) for (const node of piece.nodes) node.parentNode?.removeChild(node);
@@ -93,6 +98,7 @@ export class PreviewContent {
   /** Drop every piece (the pane closes, or shows nothing). */
   clear(): void {
     this.job++;
+    this.requested = null;
     for (const piece of this.pieces) for (const node of piece.nodes) node.parentNode?.removeChild(node);
     this.pieces = [];
   }

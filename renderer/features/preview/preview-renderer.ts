@@ -2,13 +2,16 @@ import { RenderSession, renderPost } from '../../../shared/markdown/render-post'
 import { ChunkCache } from './render-chunks';
 import type { FromWorker, RenderContext, RenderDocument, RenderResult, ToWorker } from './render-protocol';
 
+/** Posts up to this long render on the page: a whole render of one takes a few milliseconds. */
+export const PAGE_RENDER_CHARS = 30_000;
+
 const pageSession = new RenderSession();
 const pageChunks = new ChunkCache();
 
 /** Render on the page: the fallback when no worker runs. */
 async function renderHere(context: RenderContext, doc: RenderDocument): Promise<RenderResult> {
   const post = await renderPost({ ...context, ...doc }, pageSession);
-  return { post, chunks: pageChunks.chunksOf(pageSession.pieces) };
+  return { post, chunks: pageChunks.chunksOf(pageSession.pieces), incremental: pageSession.incremental };
 }
 
 /** Renders posts for the preview in a Web Worker, so typing never waits for Liquid and Markdown. */
@@ -45,11 +48,15 @@ export class PreviewRenderer {
     this.post({ type: 'context', context });
   }
 
-  /** Render one post with the current context. */
+  /**
+   * Render one post with the current context: in the worker, or on the page for a post short
+   * enough that even a whole render costs less than the round trip (the answer then reaches the
+   * screen within the keystroke's own task, as an inline preview's would).
+   */
   render(doc: RenderDocument): Promise<RenderResult> {
     const context = this.context;
     if (!context) return Promise.reject(new Error('The preview has no site context yet.'));
-    if (!this.worker) return renderHere(context, doc);
+    if (!this.worker || doc.text.length <= PAGE_RENDER_CHARS) return renderHere(context, doc);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { doc, resolve, reject });
@@ -77,7 +84,7 @@ export class PreviewRenderer {
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
-    if (message.type === 'rendered') waiting.resolve({ post: message.post, chunks: message.chunks });
+    if (message.type === 'rendered') waiting.resolve({ post: message.post, chunks: message.chunks, incremental: message.incremental });
     else waiting.reject(new Error(message.message));
   }
 

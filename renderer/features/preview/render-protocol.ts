@@ -12,6 +12,8 @@ export type ToWorker = { type: 'context'; context: RenderContext } | { type: 're
 /** A render and its HTML cut into top-level pieces (see splitTopLevel), so the page can update piece by piece. */
 export interface RenderResult {
   post: RenderedPost;
+  /** True when only what the edit changed was rendered again (a cost that does not grow with the post). */
+  incremental: boolean;
   chunks: string[];
 }
 

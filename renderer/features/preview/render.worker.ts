@@ -25,7 +25,7 @@ scope.onmessage = (event) => {
     return;
   }
   renderPost({ ...context, ...message.doc }, session).then(
-    (post) => scope.postMessage({ type: 'rendered', id: message.id, post, chunks: chunks.chunksOf(session.pieces) }),
+    (post) => scope.postMessage({ type: 'rendered', id: message.id, post, chunks: chunks.chunksOf(session.pieces), incremental: session.incremental }),
     (error: unknown) => scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RenderedPost } from '../../../shared/markdown/types';
 import type { PostSummary, SiteInfo, SiteRenderData } from '../../../shared/model/site';
 import { PreviewRenderer } from './preview-renderer';
@@ -60,11 +60,21 @@ export function keepUnchanged(previous: RenderedPost | null, next: RenderedPost)
 const EMPTY: PreviewRender = { post: null, chunks: [], text: null, error: null, version: 0 };
 
 /**
- * Render `text` for the preview, debounced, with never more than one render in flight: a change
- * that arrives while a render runs is rendered as soon as it ends, always with the newest text.
- * A newly opened post renders at once.
+ * Render `text` for the preview, with never more than one render in flight: a change that
+ * arrives while a render runs is rendered as soon as it ends, always with the newest text. A
+ * newly opened post renders at once, and so does an edit while renders stay quick (renderDelay).
+ * `show` gets each render's chunks as soon as the worker answers, before React re-renders
+ * anything, so the preview's DOM follows a keystroke within the task that receives the render.
  */
-export function usePreviewRender(path: string, text: string, summary: PostSummary | null, posts: readonly PostSummary[], site: SiteInfo, data: SiteRenderData | null): PreviewRender {
+export function usePreviewRender(
+  path: string,
+  text: string,
+  summary: PostSummary | null,
+  posts: readonly PostSummary[],
+  site: SiteInfo,
+  data: SiteRenderData | null,
+  show?: (chunks: readonly string[], post: RenderedPost) => void,
+): PreviewRender {
   const [result, setResult] = useState<PreviewRender & { path: string }>({ ...EMPTY, path });
   const renderer = useRef<PreviewRenderer | null>(null);
   const hasContext = useRef(false);
@@ -72,8 +82,13 @@ export function usePreviewRender(path: string, text: string, summary: PostSummar
   const run = useRef<() => void>(() => undefined);
   const shown = useRef<{ path: string; text: string | null }>({ path, text: null });
   const lastDuration = useRef(0);
-
+  const showRef = useRef(show);
   useEffect(() => {
+    showRef.current = show;
+  }, [show]);
+
+  // A layout effect declared before the one that starts renders, so they see this keystroke's text.
+  useLayoutEffect(() => {
     latest.current = { path, text, summary };
   }, [path, text, summary]);
 
@@ -102,11 +117,17 @@ export function usePreviewRender(path: string, text: string, summary: PostSummar
       created
         .render(doc)
         .then(
-          ({ post, chunks }) => {
-            // Opening a post renders it whole; only edits tell how long the next render will take.
+          ({ post, chunks, incremental }) => {
+            // Opening a post renders it whole, and an incremental render costs what the edit
+            // changed: only a whole render after an edit says the next one will be as slow.
             const opened = shown.current.path !== doc.path || shown.current.text === null;
-            lastDuration.current = opened ? 0 : performance.now() - started;
-            if (alive) setResult((current) => ({ post: keepUnchanged(current.path === doc.path ? current.post : null, post), chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path }));
+            lastDuration.current = opened || incremental ? 0 : performance.now() - started;
+            if (!alive) return;
+            if (doc.path === latest.current.path) showRef.current?.(chunks, post);
+            // The header, TOC and outline follow at a lower priority than typing.
+            startTransition(() =>
+              setResult((current) => ({ post: keepUnchanged(current.path === doc.path ? current.post : null, post), chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path })),
+            );
           },
           (error: unknown) => {
             if (alive) setResult((current) => ({ ...(current.path === doc.path ? current : EMPTY), error: error instanceof Error ? error.message : String(error), path: doc.path }));
@@ -133,11 +154,17 @@ export function usePreviewRender(path: string, text: string, summary: PostSummar
     return () => clearTimeout(timer);
   }, [posts, site, data]);
 
-  useEffect(() => {
+  // A layout effect, so a render that need not wait is sent to the worker within the keystroke's
+  // own task, not after the next frame.
+  useLayoutEffect(() => {
     if (!hasContext.current) return;
-    // A post that has nothing on screen yet renders at once; edits wait for a pause in typing.
     const first = shown.current.path !== path || shown.current.text === null;
-    const timer = setTimeout(() => run.current(), first ? 0 : renderDelay(text.length, lastDuration.current));
+    const delay = first ? 0 : renderDelay(text.length, lastDuration.current);
+    if (delay === 0) {
+      run.current();
+      return;
+    }
+    const timer = setTimeout(() => run.current(), delay);
     return () => clearTimeout(timer);
   }, [path, text, summary]);
 
