@@ -36,8 +36,6 @@ interface PreviewPaneProps {
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-/** Past this much HTML, off-screen blocks skip layout until scrolled near (content-visibility). */
-const LARGE_HTML = 200_000;
 const XLINK = 'http://www.w3.org/1999/xlink';
 
 /** Posts whose remote images the user chose to load, for this session. */
@@ -162,17 +160,16 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
     [site.baseurl, summary?.url, remote, remoteTick, t],
   );
   /** Put a render's chunks on screen (at once from the worker's answer, again with new options). */
-  const showChunks = useCallback((chunks: readonly string[], post: RenderedPost, options: SanitizeOptions) => {
+  const showChunks = useCallback((chunks: readonly string[], options: SanitizeOptions) => {
     const target = content.current;
     if (!target) return;
-    target.root.classList.toggle('large', post.html.length > LARGE_HTML);
     target.pieces.update(chunks, options, () => setShown((now) => ({ version: now.version + 1, blocked: target.pieces.blockedRemoteImages })));
   }, []);
   const optionsRef = useRef(options);
   useLayoutEffect(() => {
     optionsRef.current = options;
   }, [options]);
-  const showRendered = useCallback((chunks: readonly string[], post: RenderedPost) => showChunks(chunks, post, optionsRef.current), [showChunks]);
+  const showRendered = useCallback((chunks: readonly string[]) => showChunks(chunks, optionsRef.current), [showChunks]);
   const render = usePreviewRender(path, text, summary, posts, site, data, showRendered);
   const post = render.post;
   const { chunks } = render;
@@ -182,7 +179,7 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
       content.current?.pieces.clear();
       return;
     }
-    showChunks(chunks, post, options);
+    showChunks(chunks, options);
   }, [post, chunks, options, showChunks]);
 
   // Matched once per text and content version: scrolling reads it on every frame.

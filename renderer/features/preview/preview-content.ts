@@ -11,12 +11,27 @@ interface Piece {
 const SLICE_MS = 12;
 /** How much HTML is sanitized in one pass within a slice. */
 const BATCH_CHARS = 16_000;
+/** Past this many pieces, pieces are kept in groups (see PreviewContent). */
+const GROUP_FROM = 400;
+/** Pieces per group before a new one starts. */
+const GROUP_PIECES = 48;
+/**
+ * What a group may start with: blocks whose top margin is 0 in preview-content.css, so the
+ * space above them (the block before's bottom margin) is the same inside a group or at its
+ * start, where margins do not collapse across the group's containment.
+ */
+const GROUP_START = /^<(?:p|ul|ol|dl|div|table|pre|blockquote|figure)[\s>]/u;
 
 /**
  * The post's sanitized content in the preview's shadow root, updated piece by piece: pieces that
  * did not change keep their nodes, so a keystroke in a 1 MB post sanitizes and lays out one
  * paragraph, not the whole post. A large change (a newly opened post) is applied in slices
  * between which the page keeps handling input; a newer update cancels the rest of an older one.
+ *
+ * A long post's pieces are kept in groups of a few dozen (`div.group`, `content-visibility:
+ * auto` in the stylesheet): Chromium's per-frame work (layout of the root's children, the
+ * visibility checks of `content-visibility`, pre-paint) grows with the number of top-level
+ * boxes, and thousands of them cost tens of milliseconds on every frame after a keystroke.
  */
 export class PreviewContent {
   private pieces: Piece[] = [];
@@ -24,6 +39,8 @@ export class PreviewContent {
   /** The chunks of the newest update, applied or being applied. */
   private requested: readonly string[] | null = null;
   private job = 0;
+  private grouped = false;
+  private readonly groupSize = new WeakMap<Node, number>();
 
   constructor(private readonly root: Element | ShadowRoot) {}
 
@@ -44,6 +61,7 @@ export class PreviewContent {
       for (const piece of this.pieces) for (const node of piece.nodes) node.parentNode?.removeChild(node);
       this.pieces = [];
     }
+    if (this.pieces.length === 0) this.grouped = chunks.length >= GROUP_FROM;
     const old = this.pieces;
     let prefix = 0;
     while (prefix < old.length && prefix < chunks.length && old[prefix]?.html === chunks[prefix]) prefix++;
@@ -53,7 +71,7 @@ export class PreviewContent {
     // Pieces that moved (a paragraph inserted above them) are reused rather than sanitized again.
     const reusable = new Map<string, Piece[]>();
     for (const piece of old.slice(prefix, old.length - suffix)) {
-      for (const node of piece.nodes) node.parentNode?.removeChild(node);
+      this.detach(piece);
       const same = reusable.get(piece.html);
       if (same) same.push(piece);
       else reusable.set(piece.html, [piece]);
@@ -62,6 +80,8 @@ export class PreviewContent {
     const tail = old.slice(old.length - suffix);
     // A piece can sanitize to nothing (a lone <script>): insert before the first tail piece that shows.
     const before = tail.find((piece) => piece.nodes.length > 0)?.nodes[0] ?? null;
+    let after: Node | null = null;
+    for (let i = head.length - 1; i >= 0 && after === null; i--) after = head[i]!.nodes.at(-1) ?? null;
     const middle: Piece[] = [];
     const wanted = chunks.slice(prefix, chunks.length - suffix);
     this.pieces = [...head, ...tail];
@@ -82,7 +102,7 @@ export class PreviewContent {
         }
         const pieces = batch.length > 0 ? this.sanitize(batch, options) : [reusable.get(wanted[middle.length] as string)?.shift() as Piece];
         for (const piece of pieces) {
-          for (const node of piece.nodes) this.root.insertBefore(node, before);
+          after = this.attach(piece, after, before);
           middle.push(piece);
           added++;
         }
@@ -99,8 +119,46 @@ export class PreviewContent {
   clear(): void {
     this.job++;
     this.requested = null;
-    for (const piece of this.pieces) for (const node of piece.nodes) node.parentNode?.removeChild(node);
+    for (const piece of this.pieces) this.detach(piece);
     this.pieces = [];
+  }
+
+  /** Take a piece's nodes out of the DOM, and its group with them when that empties it. */
+  private detach(piece: Piece): void {
+    const group = piece.nodes[0]?.parentNode;
+    if (group && group !== this.root) this.groupSize.set(group, (this.groupSize.get(group) ?? 1) - 1);
+    for (const node of piece.nodes) {
+      const parent = node.parentNode;
+      if (!parent) continue;
+      parent.removeChild(node);
+      if (parent !== this.root && parent.firstChild === null) parent.parentNode?.removeChild(parent);
+    }
+  }
+
+  /**
+   * Put a piece's nodes right after `after` (the last node shown before it, or null at the
+   * start) and before `before`; returns the piece's last node, or `after` if it has none.
+   */
+  private attach(piece: Piece, after: Node | null, before: Node | null): Node | null {
+    if (piece.nodes.length === 0) return after;
+    let parent: Node = this.root;
+    let next: Node | null = before;
+    if (this.grouped) {
+      let group = after?.parentNode ?? before?.parentNode ?? null;
+      // A new group starts only at the end of a full one, so the order of the pieces holds.
+      const full = group !== null && after?.parentNode === group && after.nextSibling === null && (this.groupSize.get(group) ?? 0) >= GROUP_PIECES && GROUP_START.test(piece.html);
+      if (!group || group === this.root || full) {
+        const created = document.createElement('div');
+        created.className = 'group';
+        this.root.insertBefore(created, group && group !== this.root ? group.nextSibling : null);
+        group = created;
+      }
+      parent = group;
+      next = after?.parentNode === group ? after.nextSibling : before?.parentNode === group ? before : null;
+      this.groupSize.set(group, (this.groupSize.get(group) ?? 0) + 1);
+    }
+    for (const node of piece.nodes) parent.insertBefore(node, next);
+    return piece.nodes.at(-1) ?? after;
   }
 
   private sanitize(batch: readonly string[], options: SanitizeOptions): Piece[] {

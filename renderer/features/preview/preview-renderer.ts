@@ -1,5 +1,6 @@
 import { RenderSession, renderPost } from '../../../shared/markdown/render-post';
 import { ChunkCache } from './render-chunks';
+import { WireDecoder } from './render-wire';
 import type { FromWorker, RenderContext, RenderDocument, RenderResult, ToWorker } from './render-protocol';
 
 /** Posts up to this long render on the page: a whole render of one takes a few milliseconds. */
@@ -19,6 +20,7 @@ export class PreviewRenderer {
   private worker: Worker | null = null;
   private context: RenderContext | null = null;
   private nextId = 1;
+  private readonly wire = new WireDecoder();
   private readonly pending = new Map<number, { doc: RenderDocument; resolve(result: RenderResult): void; reject(error: Error): void }>();
 
   constructor() {
@@ -81,11 +83,13 @@ export class PreviewRenderer {
   }
 
   private answer(message: FromWorker): void {
+    // Decoded even when nobody waits any more: the next message builds on this one.
+    const result = message.type === 'rendered' ? this.wire.decode(message) : null;
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
-    if (message.type === 'rendered') waiting.resolve({ post: message.post, chunks: message.chunks, incremental: message.incremental });
-    else waiting.reject(new Error(message.message));
+    if (result) waiting.resolve(result);
+    else if (message.type === 'failed') waiting.reject(new Error(message.message));
   }
 
   /**

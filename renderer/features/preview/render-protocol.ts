@@ -1,4 +1,5 @@
 import type { RenderPostInput, RenderedPost } from '../../../shared/markdown/types';
+import type { WireRender } from './render-wire';
 
 /** What stays the same between renders: sent to the worker once, not with every keystroke. */
 export type RenderContext = Pick<RenderPostInput, 'posts' | 'site' | 'data'>;
@@ -14,8 +15,8 @@ export interface RenderResult {
   post: RenderedPost;
   /** True when only what the edit changed was rendered again (a cost that does not grow with the post). */
   incremental: boolean;
-  chunks: string[];
+  chunks: readonly string[];
 }
 
 /** Messages from the render worker to the page. */
-export type FromWorker = ({ type: 'rendered'; id: number } & RenderResult) | { type: 'failed'; id: number; message: string };
+export type FromWorker = ({ type: 'rendered'; id: number } & WireRender) | { type: 'failed'; id: number; message: string };

@@ -1,5 +1,6 @@
 import { RenderSession, renderPost } from '../../../shared/markdown/render-post';
 import { ChunkCache } from './render-chunks';
+import { WireEncoder } from './render-wire';
 import type { FromWorker, RenderContext, ToWorker } from './render-protocol';
 
 /** The worker's global scope, as far as this file uses it (the renderer's lib is DOM, not WebWorker). */
@@ -12,6 +13,7 @@ const scope = self as unknown as WorkerScope;
 let context: RenderContext | null = null;
 const session = new RenderSession();
 const chunks = new ChunkCache();
+const wire = new WireEncoder();
 
 // The page sends a render only after the previous one answered, so renders never overlap.
 scope.onmessage = (event) => {
@@ -25,7 +27,7 @@ scope.onmessage = (event) => {
     return;
   }
   renderPost({ ...context, ...message.doc }, session).then(
-    (post) => scope.postMessage({ type: 'rendered', id: message.id, post, chunks: chunks.chunksOf(session.pieces), incremental: session.incremental }),
+    (post) => scope.postMessage({ type: 'rendered', id: message.id, ...wire.encode({ post, chunks: chunks.chunksOf(session.pieces), incremental: session.incremental }) }),
     (error: unknown) => scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -2,6 +2,7 @@ import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'r
 import type { RenderedPost } from '../../../shared/markdown/types';
 import type { PostSummary, SiteInfo, SiteRenderData } from '../../../shared/model/site';
 import { PreviewRenderer } from './preview-renderer';
+import { sameEntries } from './render-wire';
 
 /** The preview's latest render: the post it shows, or why the latest attempt failed. */
 export interface PreviewRender {
@@ -35,17 +36,6 @@ export function renderDelay(length: number, lastEditRenderMs: number): number {
   return Math.min(MAX_DELAY_MS, Math.max(pause, lastEditRenderMs));
 }
 
-/** True when two heading or TOC lists say the same. */
-function sameEntries(a: readonly { level: number; id: string | null; text: string }[], b: readonly { level: number; id: string | null; text: string }[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.level !== y.level || x.id !== y.id || x.text !== y.text) return false;
-  }
-  return true;
-}
-
 /**
  * `next`, keeping the headings and TOC lists of `previous` where they are equal: the outline and
  * the TOC of a long post have a thousand entries, and a keystroke in a paragraph changes neither.
@@ -73,7 +63,7 @@ export function usePreviewRender(
   posts: readonly PostSummary[],
   site: SiteInfo,
   data: SiteRenderData | null,
-  show?: (chunks: readonly string[], post: RenderedPost) => void,
+  show?: (chunks: readonly string[]) => void,
 ): PreviewRender {
   const [result, setResult] = useState<PreviewRender & { path: string }>({ ...EMPTY, path });
   const renderer = useRef<PreviewRenderer | null>(null);
@@ -123,7 +113,7 @@ export function usePreviewRender(
             const opened = shown.current.path !== doc.path || shown.current.text === null;
             lastDuration.current = opened || incremental ? 0 : performance.now() - started;
             if (!alive) return;
-            if (doc.path === latest.current.path) showRef.current?.(chunks, post);
+            if (doc.path === latest.current.path) showRef.current?.(chunks);
             // The header, TOC and outline follow at a lower priority than typing.
             startTransition(() =>
               setResult((current) => ({ post: keepUnchanged(current.path === doc.path ? current.post : null, post), chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path })),

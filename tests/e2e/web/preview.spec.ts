@@ -183,6 +183,24 @@ test.describe('live preview', () => {
     expect(await page.evaluate(() => document.querySelectorAll('.preview-pane').length)).toBe(1);
   });
 
+  test('typing in a long post changes only what was typed: every block stays, in order', async ({ page }) => {
+    const editor = await workspace.open(LONG_TITLE, LONG_POST);
+    await preview.show();
+    await expect(preview.region.getByRole('heading', { name: 'Section 24' })).toBeAttached();
+    const blocks = () => page.evaluate(() => Array.from(document.querySelector('.preview-content')?.shadowRoot?.querySelectorAll('h2, p') ?? [], (e) => e.textContent ?? ''));
+    const before = await blocks();
+    await workspace.typeAtEndOfLine(editor, 'Paragraph 1 of section 1.', ' First!');
+    await preview.outline.getByRole('button', { name: 'Section 12', exact: true }).click();
+    await workspace.typeAtEndOfLine(editor, 'Paragraph 3 of section 12.', ' 끝.\n\nA new paragraph.');
+    const at = before.indexOf('Paragraph 3 of section 12.');
+    const expected = [...before];
+    expected.splice(at, 1, 'Paragraph 3 of section 12. 끝.', 'A new paragraph.');
+    expected[expected.indexOf('Paragraph 1 of section 1.')] = 'Paragraph 1 of section 1. First!';
+    await expect.poll(blocks).toEqual(expected);
+    // The edits went through the grouped layout a long post gets (preview-content.ts).
+    expect(await page.evaluate(() => document.querySelector('.preview-content')?.shadowRoot?.querySelectorAll('.content > .group').length)).toBeGreaterThan(5);
+  });
+
   test('web links go to window.open with noopener; footnote links scroll the preview; Ctrl+Shift+V hides it', async ({ page }) => {
     await workspace.open(LONG_TITLE, LONG_POST);
     await preview.show();
