@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { REPO_ROOT, tempDir } from '../../helpers/temp-site';
 
 /** A running `npm run web` server: the one line it printed and how to stop it. */
@@ -47,4 +48,12 @@ export async function startBrowserMode(siteRoot: string): Promise<BrowserMode> {
         child.kill('SIGTERM');
       }).finally(data.dispose),
   };
+}
+
+/** Collect into `errors` every uncaught page error and every CSP refusal the page logs. */
+export function watchPageErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/u.test(message.text())) errors.push(message.text());
+  });
 }

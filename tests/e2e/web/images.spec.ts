@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copySampleSite } from '../../helpers/temp-site';
 import { Workspace } from '../pages/workspace';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { startBrowserMode, watchPageErrors, type BrowserMode } from './browser-mode';
 
 const POST = '_posts/2025-01-15-welcome-to-hanji.md';
 const TITLE = 'Welcome to Hanji';
@@ -52,10 +52,7 @@ test.describe('images in the editor', () => {
     original = readFileSync(file, 'utf8');
     png = readFileSync(path.join(site.root, 'assets', 'images', 'hanji-logo.png'));
     server = await startBrowserMode(site.root);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/u.test(message.text())) errors.push(message.text());
-    });
+    watchPageErrors(page, errors);
     await page.goto(server.url);
     workspace = new Workspace(page);
   });

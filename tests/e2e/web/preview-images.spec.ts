@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copySampleSite } from '../../helpers/temp-site';
 import { Workspace } from '../pages/workspace';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { startBrowserMode, watchPageErrors, type BrowserMode } from './browser-mode';
 
 /** Its URL is /gallery/ (permalink /:categories/:title/), so `pic.png` is gallery/pic.png; the baseurl is /blog. */
 const POST = '_posts/2025-06-03-gallery.md';
@@ -55,10 +55,7 @@ test.describe('images in the preview', () => {
       remoteRequests.push(route.request().url());
       await route.fulfill({ status: 200, contentType: 'image/png', body: png });
     });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/u.test(message.text())) errors.push(message.text());
-    });
+    watchPageErrors(page, errors);
     await page.goto(server.url);
     workspace = new Workspace(page);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SHARED_SAMPLES, copySampleSite } from '../../helpers/temp-site';
 import { Workspace } from '../pages/workspace';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { startBrowserMode, watchPageErrors, type BrowserMode } from './browser-mode';
 
 const SAMPLE_NAME = '2025-02-05-openai-sam-altman-korea-visit.md';
 const SAMPLE_POST = `_posts/${SAMPLE_NAME}`;
@@ -97,10 +97,7 @@ test.describe('live preview', () => {
     writeFileSync(path.join(site.root, SAMPLE_POST), readFileSync(path.join(SHARED_SAMPLES, SAMPLE_NAME)));
     writeFileSync(path.join(site.root, LONG_POST), longPost());
     server = await startBrowserMode(site.root);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/u.test(message.text())) errors.push(message.text());
-    });
+    watchPageErrors(page, errors);
     // window.open is where web links leave the app; record it instead of opening tabs.
     await page.addInitScript(() => {
       const opened: unknown[][] = [];

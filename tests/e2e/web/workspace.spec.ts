@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SHARED_SAMPLES, copySampleSite } from '../../helpers/temp-site';
 import { Workspace } from '../pages/workspace';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { startBrowserMode, watchPageErrors, type BrowserMode } from './browser-mode';
 
 /** Our users' real post, copied into the sample site so the workspace opens it like any other. */
 const SAMPLE_NAME = '2025-02-05-openai-sam-altman-korea-visit.md';
@@ -49,10 +49,7 @@ test.describe('writing workspace', () => {
     writeFileSync(file, readFileSync(path.join(SHARED_SAMPLES, SAMPLE_NAME)));
     original = readFileSync(file, 'utf8');
     server = await startBrowserMode(site.root);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/u.test(message.text())) errors.push(message.text());
-    });
+    watchPageErrors(page, errors);
     await page.goto(server.url);
     workspace = new Workspace(page);
   });
