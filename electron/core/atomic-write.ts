@@ -19,9 +19,10 @@ const realFs: WriteFs = { open: fs.open, rename: fs.rename, unlink: fs.unlink };
 /**
  * Replace `target` with `data` so that a reader sees either the old or the new file, never a mix:
  * write a temp file beside it, check every byte was written, fsync, rename over, fsync the folder.
- * On any failure the temp file is removed and the original is untouched.
+ * On any failure the temp file is removed and the original is untouched. `syncDir: false` leaves
+ * the folder's fsync to a caller that writes many files in one folder (see syncFolder).
  */
-export async function writeFileAtomic(target: string, data: Uint8Array, mode: number, io: WriteFs = realFs): Promise<void> {
+export async function writeFileAtomic(target: string, data: Uint8Array, mode: number, io: WriteFs = realFs, { syncDir = true }: { syncDir?: boolean } = {}): Promise<void> {
   const dir = path.dirname(target);
   // A short name: the target's own name may already be near the 255-byte limit (long Hangul titles).
   const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
@@ -45,14 +46,14 @@ export async function writeFileAtomic(target: string, data: Uint8Array, mode: nu
     await io.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dir);
+  if (syncDir) await syncFolder(dir);
 }
 
 /**
  * fsync a folder so the rename itself survives a power loss. The new file is already in place, so
  * a failure here is logged, not reported as a failed save. Windows cannot open folders: skipped.
  */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   try {
     const handle = await fs.open(dir, 'r');

@@ -201,7 +201,7 @@ export interface TaxonomyLineChange {
 }
 
 /** Why a post that has the name is left alone. */
-export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'cancelled';
+export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'read-only' | 'cancelled';
 
 /** A post an edit leaves alone, and what the user can do about it. */
 export interface TaxonomySkip {
@@ -234,9 +234,10 @@ export interface TaxonomyEditResult {
   cancelled: boolean;
 }
 
-/** Progress of an apply or an undo, after each file. */
+/** Progress of an apply or an undo. */
 export interface TaxonomyProgress {
-  planId: string;
+  /** The plan being applied, or the edit being undone. */
+  id: string;
   done: number;
   total: number;
 }
