@@ -66,3 +66,4 @@ export async function syncFolder(dir: string): Promise<void> {
     console.warn(`hanji: could not fsync ${dir} after a save`, error);
   }
 }
+
