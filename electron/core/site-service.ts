@@ -21,9 +21,8 @@ import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
 import type { AssetResult, ImageAsset, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, TaxonomyCount, TaxonomyEditResult, TaxonomyFilePlan, TaxonomyKind, TaxonomyOp, TaxonomyPlan, TaxonomySkip, WriteResult } from '../../shared/model/site';
 import { taxonomyCounts } from '../../shared/taxonomy/counts';
-import { planFileEdit } from '../../shared/taxonomy/plan-file';
 import { EventBus } from '../../shared/rpc/emitter';
-import { syncFolder, writeFileAtomic } from './atomic-write';
+import { syncFolder, writeFileAtomic, writeFileAtomicBulk } from './atomic-write';
 import { IndexCache } from './index-cache';
 import { KeyedQueue } from './keyed-queue';
 import { loadRenderData } from './render-data';
@@ -33,7 +32,7 @@ import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, ty
 import { siteLayouts } from './site-layouts';
 import { resolvePostPath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
-import { RecentStore, decodePost, planSiteEdit, type JournalEntry, type StoredPlan } from './taxonomy-edits';
+import { RecentStore, applySplice, planSiteEdit, type JournalEntry, type Splice, type StoredPlan } from './taxonomy-edits';
 
 /** SHA-256 of a file's bytes, hex: the version stamp a save must match. */
 export function hashBytes(bytes: Uint8Array): string {
@@ -119,8 +118,9 @@ export class SiteService implements SiteApi {
   private readonly caches = new Map<string, IndexCache>();
   private readonly recovery: RecoveryStore;
   private readonly now: () => number;
-  private readonly plans = new RecentStore<StoredPlan>();
-  private readonly journals = new RecentStore<JournalEntry[]>();
+  private readonly plans = new RecentStore<StoredPlan>(8);
+  // A journal of 10,000 posts holds ~50 MB of original bytes: keep only the last few edits.
+  private readonly journals = new RecentStore<JournalEntry[]>(3);
   /** Edits being applied or undone, by id: set to true to stop after the files in flight. */
   private readonly running = new Map<string, { cancelled: boolean }>();
 
@@ -199,7 +199,7 @@ export class SiteService implements SiteApi {
     const site = this.requireSite();
     const plan = planSiteEdit(site.info.root, site.posts.values(), kind, op, hashBytes);
     this.plans.put(plan.planId, plan);
-    const { contexts: _contexts, ...shown } = plan;
+    const { splices: _splices, ...shown } = plan;
     return shown;
   }
 
@@ -210,11 +210,8 @@ export class SiteService implements SiteApi {
     const journal: JournalEntry[] = [];
     const result = await this.rewriteAll(site, planId, plan.files, (file, bytes): TaxonomySkip | Buffer => {
       if (hashBytes(bytes) !== file.hash) return { path: file.path, reason: 'changed', message: `${file.path} changed on disk since the dry run, so it was left alone; run the dry run again to include it.` };
-      const text = decodePost(bytes);
-      const context = plan.contexts.get(file.path);
-      const outcome = text === null || !context ? null : planFileEdit(text, plan.kind, plan.op, context);
-      if (outcome?.kind !== 'change') return { path: file.path, reason: 'unsupported', message: `${file.path} could not be planned again; it was left alone.` };
-      return Buffer.from(outcome.after, 'utf8');
+      // Same hash, same bytes: the planned result applies as it was shown.
+      return applySplice(bytes, plan.splices.get(file.path) as Splice);
     }, (file, original, writtenHash) => journal.push({ path: file.path, original, writtenHash }));
     const editId = journal.length > 0 ? randomUUID() : null;
     if (editId !== null) this.journals.put(editId, journal);
@@ -295,7 +292,7 @@ export class SiteService implements SiteApi {
     return { written: written.sort(), skipped: skipped.sort(order), cancelled: run.cancelled };
   }
 
-  /** One file of rewriteAll, under its save lock: read and planned synchronously (cheap), written asynchronously (the disk's time). */
+  /** One file of rewriteAll, under its save lock: read and planned synchronously (cheap); only the fsync waits (see writeFileAtomicBulk). */
   private async rewriteOne(
     site: OpenSite,
     file: Pick<TaxonomyFilePlan, 'path' | 'hash'>,
@@ -321,9 +318,9 @@ export class SiteService implements SiteApi {
       if (!Buffer.isBuffer(bytes)) return bytes;
       if ((mode & 0o222) === 0) return { path: rel, reason: 'read-only', message: `${rel} is read-only, so it was left alone; make it writable and run the edit again.` } as TaxonomySkip;
       try {
-        await writeFileAtomic(target, bytes, mode & 0o7777, undefined, { syncDir: false });
+        await writeFileAtomicBulk(target, bytes, mode & 0o7777);
       } catch (error) {
-        return { path: rel, reason: 'unreadable', message: `Could not save ${rel} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the file on disk is unchanged.` } as TaxonomySkip;
+        return { path: rel, reason: 'io', message: `Could not save ${rel} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the file on disk is unchanged.` } as TaxonomySkip;
       }
       const hash = hashBytes(bytes);
       this.ownWrites.set(rel, hash);

@@ -13,9 +13,6 @@ import type { TaxonomyFilePlan, TaxonomyKind, TaxonomyOp, TaxonomyPlan, Taxonomy
 import { taxonomyText } from '../../shared/taxonomy/names';
 import { planFileEdit, type PostContext } from '../../shared/taxonomy/plan-file';
 
-/** Plans and journals are kept for this many edits; an older one has to be planned again. */
-const KEPT = 8;
-
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** One file an applied edit wrote: the exact bytes it had, and the hash of what was written. */
@@ -25,10 +22,34 @@ export interface JournalEntry {
   writtenHash: string;
 }
 
+/**
+ * The planned bytes of one file as a splice of the bytes it was planned from: those bytes up to
+ * `head`, then `middle`, then their last `tail` bytes. Small (only the changed front-matter span
+ * is kept), and valid exactly when the file still has the planned hash.
+ */
+export interface Splice {
+  head: number;
+  tail: number;
+  middle: Buffer;
+}
+
 /** A plan as the engine keeps it between the dry run and the apply. */
 export interface StoredPlan extends TaxonomyPlan {
-  /** What the planner knew of each file, to plan it again from the bytes read at apply time. */
-  contexts: Map<string, PostContext>;
+  splices: Map<string, Splice>;
+}
+
+/** The splice that turns `before` into `after`. */
+export function spliceOf(before: Buffer, after: Buffer): Splice {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { head, tail, middle: Buffer.from(after.subarray(head, after.length - tail)) };
+}
+
+/** The planned bytes, from the bytes the splice was made from. */
+export function applySplice(bytes: Buffer, { head, tail, middle }: Splice): Buffer {
+  return Buffer.concat([bytes.subarray(0, head), middle, bytes.subarray(bytes.length - tail)]);
 }
 
 /** The context the planner needs for one post, from its indexed facts. */
@@ -46,7 +67,7 @@ export function checkOp(op: TaxonomyOp): void {
 }
 
 /** Decode a post's bytes, or null when they are not UTF-8. */
-export function decodePost(bytes: Uint8Array): string | null {
+function decodePost(bytes: Uint8Array): string | null {
   try {
     return utf8.decode(bytes);
   } catch {
@@ -63,7 +84,7 @@ export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: Tax
   const from = new Set(op.from);
   const files: TaxonomyFilePlan[] = [];
   const skipped: TaxonomySkip[] = [];
-  const contexts = new Map<string, PostContext>();
+  const splices = new Map<string, Splice>();
   const affected = [...posts].filter((p) => p[kind].some((n) => from.has(taxonomyText(n) ?? ''))).sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const facts of affected) {
     let bytes: Buffer;
@@ -78,25 +99,27 @@ export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: Tax
       skipped.push({ path: facts.path, reason: 'unreadable', message: `${facts.path} is not valid UTF-8; Hanji leaves it alone.` });
       continue;
     }
-    const context = postContext(facts, kind);
-    const outcome = planFileEdit(text, kind, op, context);
+    const outcome = planFileEdit(text, kind, op, postContext(facts, kind));
     if (outcome.kind === 'skip') skipped.push({ path: facts.path, reason: outcome.reason, message: outcome.message });
     else if (outcome.kind === 'change') {
       files.push({ path: facts.path, hash: hash(bytes), changes: outcome.changes });
-      contexts.set(facts.path, context);
+      splices.set(facts.path, spliceOf(bytes, Buffer.from(outcome.after, 'utf8')));
     }
   }
-  return { planId: randomUUID(), kind, op, files, skipped, contexts };
+  return { planId: randomUUID(), kind, op, files, skipped, splices };
 }
 
 /** A small store of the last few values by id: plans waiting to be applied, journals waiting for an undo. */
 export class RecentStore<T> {
   private readonly items = new Map<string, T>();
 
-  /** Keep `value` under `id`, forgetting the oldest beyond KEPT. */
+  /** `kept`: how many values to keep; an older plan has to be run again, an older edit cannot be undone. */
+  constructor(private readonly kept: number) {}
+
+  /** Keep `value` under `id`, forgetting the oldest beyond `kept`. */
   put(id: string, value: T): void {
     this.items.set(id, value);
-    while (this.items.size > KEPT) this.items.delete(this.items.keys().next().value as string);
+    while (this.items.size > this.kept) this.items.delete(this.items.keys().next().value as string);
   }
 
   /** The value, or NOT_FOUND with what to do next. */

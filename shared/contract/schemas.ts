@@ -184,7 +184,7 @@ export const taxonomyCount = z.object({ name: taxonomyName, count: z.number().in
 
 const taxonomySkip = z.object({
   path: z.string(),
-  reason: z.enum(['folder', 'defaults', 'string-with-space', 'unsupported', 'invalid-front-matter', 'changed', 'unreadable', 'read-only', 'cancelled']),
+  reason: z.enum(['folder', 'defaults', 'string-with-space', 'unsupported', 'invalid-front-matter', 'changed', 'unreadable', 'read-only', 'io', 'cancelled']),
   message: z.string(),
 });
 

@@ -201,7 +201,7 @@ export interface TaxonomyLineChange {
 }
 
 /** Why a post that has the name is left alone. */
-export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'read-only' | 'cancelled';
+export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'read-only' | 'io' | 'cancelled';
 
 /** A post an edit leaves alone, and what the user can do about it. */
 export interface TaxonomySkip {
