@@ -7,6 +7,8 @@ import { HanjiError } from '../../shared/contract/result';
 import { checkSiteFolder, formatIndex, formatProblems, indexJson, indexSite } from './index-command';
 import { createPost, editFrontMatter, publishPost } from './post-commands';
 import { exportHtml, renderSite } from './render-command';
+import { editTaxonomy, formatCounts, formatRun, listTaxonomy } from './taxonomy-command';
+import type { TaxonomyKind, TaxonomyOp } from '../../shared/model/site';
 
 /** The parsed options every command receives. */
 interface Flags {
@@ -17,6 +19,8 @@ interface Flags {
   draft: boolean;
   ascii: boolean;
   all: boolean;
+  'dry-run': boolean;
+  into?: string | undefined;
   title?: string | undefined;
   date?: string | undefined;
   slug?: string | undefined;
@@ -88,9 +92,35 @@ const COMMANDS: Record<string, Command> = {
       return { output: flags.json ? JSON.stringify(problems, null, 2) : formatProblems(problems), code };
     },
   },
+  tags: taxonomyCommand('tags'),
+  categories: taxonomyCommand('categories'),
 };
 
 class UsageError extends Error {}
+
+/** `tags` and `categories`: the same subcommands over either taxonomy. */
+function taxonomyCommand(kind: TaxonomyKind): Command {
+  const usage = `${kind} (list SITE [--drafts] [--unpublished] [--future] | rename SITE OLD NEW | merge SITE A B… --into C | delete SITE NAME) [--dry-run] [--json]`;
+  return {
+    usage,
+    summary: `List ${kind} with post counts as Jekyll computes them ({name, count, posts}), or rename, merge or delete them in every post with one-line patches; --dry-run prints each file's lines before and after; exit 3 when some posts had to be skipped.`,
+    async run([sub, site, ...names], flags) {
+      if (!site) throw new UsageError(`${kind} needs a subcommand and the site folder: ${usage}`);
+      if (sub === 'list') {
+        const counts = await listTaxonomy(site, kind, { drafts: flags.drafts, future: flags.future, unpublished: flags.unpublished });
+        return { output: flags.json ? JSON.stringify(counts, null, 2) : formatCounts(counts) };
+      }
+      let op: TaxonomyOp;
+      if (sub === 'rename' && names.length === 2) op = { from: [names[0] as string], to: names[1] as string };
+      else if (sub === 'merge' && names.length >= 1 && flags.into !== undefined) op = { from: [...new Set([...names, flags.into])], to: flags.into };
+      else if (sub === 'delete' && names.length === 1) op = { from: names, to: null };
+      else throw new UsageError(`${kind} ${sub ?? ''}: ${usage}`);
+      const run = await editTaxonomy(site, kind, op, flags['dry-run']);
+      // Skipped files are not a failure of the command, but a script should notice them.
+      return { output: flags.json ? JSON.stringify(run, null, 2) : formatRun(run), code: run.skipped.length > 0 ? 3 : 0 };
+    },
+  };
+}
 
 /** `set` and `unset` differ only in how their arguments are read. */
 function frontMatterCommand(mode: 'set' | 'unset', arg: string, summary: string): Command {
@@ -122,6 +152,8 @@ async function main(argv: string[]): Promise<number> {
       draft: { type: 'boolean', default: false },
       ascii: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      into: { type: 'string' },
       title: { type: 'string' },
       date: { type: 'string' },
       slug: { type: 'string' },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, fsync, openSync, promises as fs, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** Prefix of temp files; it starts with `.` so Jekyll and the post scan never read one as a post. */
@@ -52,7 +52,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array, mode: nu
  * fsync a folder so the rename itself survives a power loss. The new file is already in place, so
  * a failure here is logged, not reported as a failed save. Windows cannot open folders: skipped.
  */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   try {
     const handle = await fs.open(dir, 'r');
@@ -63,5 +63,42 @@ async function syncFolder(dir: string): Promise<void> {
     }
   } catch (error) {
     console.warn(`hanji: could not fsync ${dir} after a save`, error);
+  }
+}
+
+
+/**
+ * writeFileAtomic for bulk edits: the same steps without the folder's fsync (the caller syncs each
+ * folder once, see syncFolder), and every step but the file's fsync done synchronously. Those steps
+ * take microseconds on the page cache; the fsync is the one that waits for the disk, so it alone
+ * goes to the thread pool, where it would otherwise hold up the quick calls queued behind it.
+ */
+export async function writeFileAtomicBulk(target: string, data: Uint8Array, mode: number): Promise<void> {
+  const temp = path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+  const fd = openSync(temp, 'wx', mode);
+  let open = true;
+  try {
+    let offset = 0;
+    while (offset < data.length) {
+      const written = writeSync(fd, data, offset, data.length - offset);
+      if (written <= 0) throw Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+      offset += written;
+    }
+    await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+    const { size } = fstatSync(fd);
+    if (size !== data.length) throw Object.assign(new Error(`wrote ${size} of ${data.length} bytes`), { code: 'EIO' });
+    // open() applied the umask: give the file its old mode back.
+    fchmodSync(fd, mode);
+    closeSync(fd);
+    open = false;
+    renameSync(temp, target);
+  } catch (error) {
+    if (open) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never created, or already renamed.
+    }
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { constants as fsConstants, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteApi } from '../../shared/contract/api';
 import type { PostChange } from '../../shared/contract/events';
@@ -19,9 +19,10 @@ import { readAssetFile } from './asset-read';
 import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
-import type { AssetResult, ImageAsset, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, WriteResult } from '../../shared/model/site';
+import type { AssetResult, ImageAsset, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, TaxonomyCount, TaxonomyEditResult, TaxonomyFilePlan, TaxonomyKind, TaxonomyOp, TaxonomyPlan, TaxonomySkip, WriteResult } from '../../shared/model/site';
+import { taxonomyCounts } from '../../shared/taxonomy/counts';
 import { EventBus } from '../../shared/rpc/emitter';
-import { writeFileAtomic } from './atomic-write';
+import { syncFolder, writeFileAtomic, writeFileAtomicBulk } from './atomic-write';
 import { IndexCache } from './index-cache';
 import { KeyedQueue } from './keyed-queue';
 import { loadRenderData } from './render-data';
@@ -31,6 +32,7 @@ import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, ty
 import { siteLayouts } from './site-layouts';
 import { resolvePostPath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
+import { RecentStore, applySplice, planSiteEdit, type JournalEntry, type Splice, type StoredPlan } from './taxonomy-edits';
 
 /** SHA-256 of a file's bytes, hex: the version stamp a save must match. */
 export function hashBytes(bytes: Uint8Array): string {
@@ -93,6 +95,13 @@ interface PostForChange {
 
 /** Temp files older than this are orphans of a crashed save, not a save in progress. */
 const ORPHAN_AGE_MS = 60_000;
+/** Least time between two progress events of one edit. */
+const PROGRESS_MS = 50;
+/**
+ * Files a bulk edit has waiting on their fsync at once: the reading and planning of the next file
+ * runs while the disk works, which is what keeps a 10,000-file rename near the floor.
+ */
+const WRITES_IN_FLIGHT = 8;
 
 /**
  * The engine behind every face: one open site, its Jekyll index, and safe reads and writes.
@@ -109,6 +118,11 @@ export class SiteService implements SiteApi {
   private readonly caches = new Map<string, IndexCache>();
   private readonly recovery: RecoveryStore;
   private readonly now: () => number;
+  private readonly plans = new RecentStore<StoredPlan>(8);
+  // A journal of 10,000 posts holds ~50 MB of original bytes: keep only the last few edits.
+  private readonly journals = new RecentStore<JournalEntry[]>(3);
+  /** Edits being applied or undone, by id: set to true to stop after the files in flight. */
+  private readonly running = new Map<string, { cancelled: boolean }>();
 
   constructor(private readonly options: SiteServiceOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -152,13 +166,7 @@ export class SiteService implements SiteApi {
     const posts = this.sortedPosts(site);
     // What `jekyll build` with these flags renders: drafts need --drafts, unpublished posts (drafts
     // included) --unpublished, posts dated after now --future (unless future: true).
-    const now = this.now();
-    const counted = posts.filter(
-      (p) =>
-        (p.status !== 'draft' || options.drafts === true) &&
-        (p.published || options.unpublished === true) &&
-        (p.dateMs <= now || site.config.future || options.future === true),
-    );
+    const counted = this.countedPosts(site, posts, options);
     return {
       site: site.info,
       posts: posts.map((p): IndexedPost => ({ ...toSummary(p), excerpt: p.excerpt !== undefined ? p.excerpt : site.cache.excerpt(p.path) })),
@@ -167,6 +175,158 @@ export class SiteService implements SiteApi {
       categories: siteTaxonomy(counted, 'categories'),
       problems: [...site.configProblems, ...site.problems, ...posts.flatMap((p) => p.problems)],
     };
+  }
+
+  /** The posts `jekyll build` with these flags renders. */
+  private countedPosts(site: OpenSite, posts: readonly PostFacts[], options: IndexOptions): PostFacts[] {
+    // What `jekyll build` with these flags renders: drafts need --drafts, unpublished posts (drafts
+    // included) --unpublished, posts dated after now --future (unless future: true).
+    const now = this.now();
+    return posts.filter(
+      (p) =>
+        (p.status !== 'draft' || options.drafts === true) &&
+        (p.published || options.unpublished === true) &&
+        (p.dateMs <= now || site.config.future || options.future === true),
+    );
+  }
+
+  async listTaxonomy(kind: TaxonomyKind, options: IndexOptions): Promise<TaxonomyCount[]> {
+    const site = this.requireSite();
+    return taxonomyCounts(siteTaxonomy(this.countedPosts(site, this.sortedPosts(site), options), kind));
+  }
+
+  async planTaxonomyEdit(kind: TaxonomyKind, op: TaxonomyOp): Promise<TaxonomyPlan> {
+    const site = this.requireSite();
+    const plan = planSiteEdit(site.info.root, site.posts.values(), kind, op, hashBytes);
+    this.plans.put(plan.planId, plan);
+    const { splices: _splices, ...shown } = plan;
+    return shown;
+  }
+
+  async applyTaxonomyEdit(planId: string): Promise<TaxonomyEditResult> {
+    const site = this.requireSite();
+    const plan = this.plans.get(planId, 'plan');
+    this.plans.delete(planId);
+    const journal: JournalEntry[] = [];
+    const result = await this.rewriteAll(site, planId, plan.files, (file, bytes): TaxonomySkip | Buffer => {
+      if (hashBytes(bytes) !== file.hash) return { path: file.path, reason: 'changed', message: `${file.path} changed on disk since the dry run, so it was left alone; run the dry run again to include it.` };
+      // Same hash, same bytes: the planned result applies as it was shown.
+      return applySplice(bytes, plan.splices.get(file.path) as Splice);
+    }, (file, original, writtenHash) => journal.push({ path: file.path, original, writtenHash }));
+    const editId = journal.length > 0 ? randomUUID() : null;
+    if (editId !== null) this.journals.put(editId, journal);
+    return { editId, ...result };
+  }
+
+  async cancelTaxonomyEdit(planId: string): Promise<void> {
+    const run = this.running.get(planId);
+    if (run) run.cancelled = true;
+  }
+
+  async undoTaxonomyEdit(editId: string): Promise<TaxonomyEditResult> {
+    const site = this.requireSite();
+    const journal = this.journals.get(editId, 'edit');
+    this.journals.delete(editId);
+    const byPath = new Map(journal.map((e) => [e.path, e]));
+    const files = journal.map((e) => ({ path: e.path, hash: e.writtenHash, changes: [] }));
+    const result = await this.rewriteAll(site, editId, files, (file, bytes): TaxonomySkip | Buffer => {
+      if (hashBytes(bytes) !== file.hash) return { path: file.path, reason: 'changed', message: `${file.path} changed after the edit, so the undo left it as it is; restore it by hand if needed.` };
+      return (byPath.get(file.path) as JournalEntry).original;
+    }, () => undefined);
+    return { editId: null, ...result };
+  }
+
+  /**
+   * Rewrite files under their save locks, a few at a time: `next` sees each file's current bytes
+   * and returns the new bytes or why to skip it. Emits progress, honours cancelTaxonomyEdit(id),
+   * syncs each folder once at the end, and announces every written post in one event.
+   */
+  private async rewriteAll(
+    site: OpenSite,
+    id: string,
+    files: readonly Pick<TaxonomyFilePlan, 'path' | 'hash'>[],
+    next: (file: Pick<TaxonomyFilePlan, 'path' | 'hash'>, bytes: Buffer) => TaxonomySkip | Buffer,
+    onWritten: (file: Pick<TaxonomyFilePlan, 'path' | 'hash'>, original: Buffer, writtenHash: string) => void,
+  ): Promise<Omit<TaxonomyEditResult, 'editId'>> {
+    const run = { cancelled: false };
+    this.running.set(id, run);
+    const written: string[] = [];
+    const skipped: TaxonomySkip[] = [];
+    const folders = new Set<string>();
+    let done = 0;
+    let lastProgress = 0;
+    const progress = () => {
+      const now = Date.now();
+      if (done < files.length && now - lastProgress < PROGRESS_MS) return;
+      lastProgress = now;
+      this.events.emit('taxonomyProgress', { id, done, total: files.length });
+    };
+    let cursor = 0;
+    const worker = async () => {
+      while (cursor < files.length) {
+        const file = files[cursor++] as (typeof files)[number];
+        if (run.cancelled) {
+          skipped.push({ path: file.path, reason: 'cancelled', message: `${file.path} was not changed: the edit was cancelled.` });
+        } else {
+          const outcome = await this.rewriteOne(site, file, next);
+          if ('reason' in outcome) skipped.push(outcome);
+          else {
+            written.push(file.path);
+            folders.add(outcome.folder);
+            onWritten(file, outcome.original, outcome.hash);
+          }
+        }
+        done++;
+        progress();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, files.length) }, worker));
+    } finally {
+      this.running.delete(id);
+    }
+    if (files.length === 0) progress();
+    await Promise.all([...folders].map(syncFolder));
+    if (written.length > 0) this.emitChanges(site, written.map((rel) => ({ path: rel, kind: 'changed', hash: this.ownWrites.get(rel) ?? null })));
+    const order = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return { written: written.sort(), skipped: skipped.sort(order), cancelled: run.cancelled };
+  }
+
+  /** One file of rewriteAll, under its save lock: read and planned synchronously (cheap); only the fsync waits (see writeFileAtomicBulk). */
+  private async rewriteOne(
+    site: OpenSite,
+    file: Pick<TaxonomyFilePlan, 'path' | 'hash'>,
+    next: (file: Pick<TaxonomyFilePlan, 'path' | 'hash'>, bytes: Buffer) => TaxonomySkip | Buffer,
+  ): Promise<TaxonomySkip | { original: Buffer; hash: string; folder: string }> {
+    const { abs, rel } = resolvePostPath(site.info.root, file.path);
+    let target = abs;
+    try {
+      target = realpathSync(abs);
+    } catch {
+      // Gone: reading it below reports that.
+    }
+    return this.fileQueue.run(target, async () => {
+      let original: Buffer;
+      let mode: number;
+      try {
+        original = readFileSync(target);
+        mode = statSync(target).mode;
+      } catch (error) {
+        return { path: rel, reason: 'unreadable', message: `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left alone.` } as TaxonomySkip;
+      }
+      const bytes = next(file, original);
+      if (!Buffer.isBuffer(bytes)) return bytes;
+      if ((mode & 0o222) === 0) return { path: rel, reason: 'read-only', message: `${rel} is read-only, so it was left alone; make it writable and run the edit again.` } as TaxonomySkip;
+      try {
+        await writeFileAtomicBulk(target, bytes, mode & 0o7777);
+      } catch (error) {
+        return { path: rel, reason: 'io', message: `Could not save ${rel} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the file on disk is unchanged.` } as TaxonomySkip;
+      }
+      const hash = hashBytes(bytes);
+      this.ownWrites.set(rel, hash);
+      this.refreshPost(site, rel);
+      return { original, hash, folder: path.dirname(target) };
+    });
   }
 
   async readPost(input: string): Promise<PostDocument> {

@@ -19,6 +19,7 @@ import { PreviewPane } from '../features/preview/PreviewPane';
 import { getPreviewSettings, updatePreviewSettings, usePreviewSettings } from '../features/preview/preview-settings';
 import { revealLine } from '../features/preview/scroll-sync';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { TaxonomyPanel } from '../features/taxonomy/TaxonomyPanel';
 import { resolveLanguage, setLanguage } from '../i18n/i18n';
 import { APP_COMMANDS, type AppContext } from './app-commands';
 import { runShortcut } from './commands';
@@ -49,6 +50,7 @@ export function App() {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [taxonomyOpen, setTaxonomyOpen] = useState(false);
   const [message, setMessage] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const editorView = useRef<EditorView | null>(null);
@@ -174,6 +176,7 @@ export function App() {
       togglePreview: () => updatePreviewSettings({ visible: !getPreviewSettings().visible }),
       focusSearch: () => searchRef.current?.focus(),
       openSettings: () => setSettingsOpen(true),
+      toggleTaxonomy: () => setTaxonomyOpen((open) => !open),
     }),
     [library.posts, post?.path, dirty, save, isDirty, actions],
   );
@@ -276,6 +279,7 @@ export function App() {
           ) : null}
         </header>
         <PostFilters searchRef={searchRef} posts={library.posts} view={view} onChange={setView} />
+        {taxonomyOpen && library.site ? <TaxonomyPanel posts={library.posts} onFilter={(kind, name) => setView((v) => ({ ...v, tag: kind === 'tags' ? name : null, category: kind === 'categories' ? name : null }))} /> : null}
         {library.error ? (
           <p role="alert" className="error">
             {library.error}

@@ -17,6 +17,7 @@ export interface AppContext {
   unpublish(path: string): Promise<void>;
   toggleForm(): void;
   togglePreview(): void;
+  toggleTaxonomy(): void;
   focusSearch(): void;
   openSettings(): void;
 }
@@ -50,6 +51,7 @@ export const APP_COMMANDS: readonly Command<AppContext>[] = [
   { id: 'post.delete', label: 'command.delete', shortcut: 'Mod-Shift-Backspace', places: ['postMenu', 'menuBar'], enabled: hasPost, run: (ctx, path) => ctx.remove(path as string) },
   { id: 'view.toggleForm', label: 'command.toggleForm', shortcut: 'Mod-Shift-f', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.toggleForm() },
   { id: 'view.togglePreview', label: 'preview.toggle', shortcut: 'Mod-Shift-v', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.togglePreview() },
+  { id: 'view.toggleTaxonomy', label: 'command.toggleTaxonomy', shortcut: 'Mod-Shift-t', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.toggleTaxonomy() },
   { id: 'view.search', label: 'command.focusSearch', shortcut: 'Mod-p', places: ['menuBar'], enabled: () => true, run: (ctx) => ctx.focusSearch() },
   { id: 'app.settings', label: 'command.settings', shortcut: 'Mod-,', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.openSettings() },
 ];

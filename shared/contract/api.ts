@@ -1,4 +1,4 @@
-import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
+import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, TaxonomyCount, TaxonomyEditResult, TaxonomyKind, TaxonomyOp, TaxonomyPlan, WriteResult } from '../model/site';
 
 /**
  * The one API between the Hanji engine and its faces. `electron/core` implements it; the renderer,
@@ -53,6 +53,22 @@ export interface SiteApi {
    * when it is missing, BAD_REQUEST when it is not such an image, OUTSIDE_SITE when it is not in the site.
    */
   readAsset(path: string): Promise<ImageAsset>;
+  /** Every tag or category with its post count as `jekyll build` with these flags computes them, in Jekyll's order. */
+  listTaxonomy(kind: TaxonomyKind, options: IndexOptions): Promise<TaxonomyCount[]>;
+  /**
+   * The dry run of a rename, merge or delete across every post (drafts and unpublished posts
+   * included): each file with its changed lines, and the posts that cannot be changed and why.
+   */
+  planTaxonomyEdit(kind: TaxonomyKind, op: TaxonomyOp): Promise<TaxonomyPlan>;
+  /**
+   * Apply a dry run with safe saves, reporting taxonomyProgress events. A file changed on disk since
+   * the dry run is skipped and reported, never overwritten. The result's editId undoes it.
+   */
+  applyTaxonomyEdit(planId: string): Promise<TaxonomyEditResult>;
+  /** Stop an apply in progress after the files being written; the ones written stay (undo restores them). */
+  cancelTaxonomyEdit(planId: string): Promise<void>;
+  /** Restore every file an applied edit wrote, byte for byte; a file changed since the edit is skipped and reported. */
+  undoTaxonomyEdit(editId: string): Promise<TaxonomyEditResult>;
 }
 
 /** The name of one API method. */

@@ -1,4 +1,4 @@
-import type { PostSummary, SiteInfo } from '../model/site';
+import type { PostSummary, SiteInfo, TaxonomyProgress } from '../model/site';
 
 /** What changed about one post. */
 export type PostChangeKind = 'created' | 'changed' | 'deleted';
@@ -22,6 +22,8 @@ export interface SiteEvents {
    * background check of a re-opened site found the change without reading the file.
    */
   postsChanged: { changes: PostChange[] };
+  /** A site-wide tag or category edit (or its undo) wrote `done` of `total` files. */
+  taxonomyProgress: TaxonomyProgress;
 }
 
 /** The name of one event. */

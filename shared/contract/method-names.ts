@@ -24,6 +24,11 @@ export const METHOD_NAMES = [
   'getRenderData',
   'saveAsset',
   'readAsset',
+  'listTaxonomy',
+  'planTaxonomyEdit',
+  'applyTaxonomyEdit',
+  'cancelTaxonomyEdit',
+  'undoTaxonomyEdit',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

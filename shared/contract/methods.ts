@@ -33,6 +33,11 @@ export const METHODS = {
   getRenderData: { args: z.tuple([]), value: s.siteRenderData },
   saveAsset: { args: z.tuple([s.pathArg, s.assetNameArg, s.assetDataArg]), value: s.assetResult },
   readAsset: { args: z.tuple([s.pathArg]), value: s.imageAsset },
+  listTaxonomy: { args: z.tuple([s.taxonomyKind, s.indexOptions]), value: z.array(s.taxonomyCount) },
+  planTaxonomyEdit: { args: z.tuple([s.taxonomyKind, s.taxonomyOp]), value: s.taxonomyPlan },
+  applyTaxonomyEdit: { args: z.tuple([s.idArg]), value: s.taxonomyEditResult },
+  cancelTaxonomyEdit: { args: z.tuple([s.idArg]), value: z.void() },
+  undoTaxonomyEdit: { args: z.tuple([s.idArg]), value: s.taxonomyEditResult },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */
@@ -46,6 +51,7 @@ export const EVENTS = {
   postsChanged: z.object({
     changes: z.array(z.object({ path: z.string(), kind: z.enum(['created', 'changed', 'deleted']), hash: s.hashArg.nullable(), post: s.postSummary.nullable() })),
   }),
+  taxonomyProgress: z.object({ id: z.string(), done: z.number().int(), total: z.number().int() }),
 } satisfies { [E in EventName]: z.ZodType<SiteEvents[E]> };
 
 /** Parse an event message from an untrusted channel; null when it is malformed or unknown. */

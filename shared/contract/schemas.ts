@@ -165,3 +165,35 @@ export const siteRenderData = z.object({
   siteData: z.record(z.string(), jsonValue),
   files: z.array(z.string()).max(20_000),
 });
+
+/** Which taxonomy a call is about. */
+export const taxonomyKind = z.enum(['tags', 'categories']);
+
+/** A tag or category name as typed: one line, not empty, not absurdly long. */
+const taxonomyNameArg = z
+  .string()
+  .max(500, 'a tag or category name is at most 500 characters')
+  .refine((n) => n.trim() !== '' && !/[\r\n\0]/u.test(n), 'a tag or category name must be one line of text that is not empty');
+
+export const taxonomyOp = z.strictObject({ from: z.array(taxonomyNameArg).min(1, 'name at least one tag or category').max(1000), to: taxonomyNameArg.nullable() });
+
+/** The id of a dry run or an applied edit. */
+export const idArg = z.string().regex(/^[0-9a-f-]{36}$/u, 'expected the id of a dry run or an edit');
+
+export const taxonomyCount = z.object({ name: taxonomyName, count: z.number().int(), posts: z.array(z.string()) });
+
+const taxonomySkip = z.object({
+  path: z.string(),
+  reason: z.enum(['folder', 'defaults', 'string-with-space', 'unsupported', 'invalid-front-matter', 'changed', 'unreadable', 'read-only', 'io', 'cancelled']),
+  message: z.string(),
+});
+
+export const taxonomyPlan = z.object({
+  planId: idArg,
+  kind: taxonomyKind,
+  op: taxonomyOp,
+  files: z.array(z.object({ path: z.string(), hash: hashArg, changes: z.array(z.object({ line: z.number().int(), before: z.string().nullable(), after: z.string().nullable() })) })),
+  skipped: z.array(taxonomySkip),
+});
+
+export const taxonomyEditResult = z.object({ editId: idArg.nullable(), written: z.array(z.string()), skipped: z.array(taxonomySkip), cancelled: z.boolean() });

@@ -211,7 +211,7 @@ function mergeData(data: Record<string, unknown>, other: Record<string, unknown>
  * `categories_from_path`: the path with everything from the first `_posts` (or `_drafts`) cut off,
  * even inside a folder name (`old_posts/_posts/x.md` gives `old`), split into folders.
  */
-function folderCategories(path: string, kind: PostKind): string[] {
+export function folderCategories(path: string, kind: PostKind): string[] {
   const special = kind === 'draft' ? '_drafts' : '_posts';
   const basename = path.slice(path.lastIndexOf('/') + 1);
   const at = path.indexOf(special);

@@ -172,3 +172,72 @@ export interface SiteRenderData {
   /** Site files `{% link %}` may name, site-relative, outside `_`- and dot-folders. */
   files: string[];
 }
+
+/** Which of Jekyll's two taxonomies an operation is about. */
+export type TaxonomyKind = 'tags' | 'categories';
+
+/** One tag or category with the number of posts Jekyll lists under it (a post listing it twice counts twice). */
+export interface TaxonomyCount {
+  name: TaxonomyName;
+  count: number;
+  /** Site-relative paths, newest first. */
+  posts: string[];
+}
+
+/**
+ * A change to every post's tags or categories: each name in `from` becomes `to` (a rename, or a
+ * merge when `from` has several names or `to` already exists), or is removed when `to` is null.
+ */
+export interface TaxonomyOp {
+  from: string[];
+  to: string | null;
+}
+
+/** One changed line of a post, 1-based; `before` is null for an added line, `after` for a removed one. */
+export interface TaxonomyLineChange {
+  line: number;
+  before: string | null;
+  after: string | null;
+}
+
+/** Why a post that has the name is left alone. */
+export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'read-only' | 'io' | 'cancelled';
+
+/** A post an edit leaves alone, and what the user can do about it. */
+export interface TaxonomySkip {
+  path: string;
+  reason: TaxonomySkipReason;
+  message: string;
+}
+
+/** One post a planned edit will change: its hash when planned and its changed lines. */
+export interface TaxonomyFilePlan {
+  path: string;
+  hash: string;
+  changes: TaxonomyLineChange[];
+}
+
+/** The dry run of a taxonomy edit: every file it will change, exactly, and the ones it cannot. */
+export interface TaxonomyPlan {
+  planId: string;
+  kind: TaxonomyKind;
+  op: TaxonomyOp;
+  files: TaxonomyFilePlan[];
+  skipped: TaxonomySkip[];
+}
+
+/** What applying (or undoing) an edit did. `editId` names the undo journal; null when nothing was written. */
+export interface TaxonomyEditResult {
+  editId: string | null;
+  written: string[];
+  skipped: TaxonomySkip[];
+  cancelled: boolean;
+}
+
+/** Progress of an apply or an undo. */
+export interface TaxonomyProgress {
+  /** The plan being applied, or the edit being undone. */
+  id: string;
+  done: number;
+  total: number;
+}

@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- index|preview …]`: every benchmark, or the ones named. Each prints its
+ * `npm run bench [-- index|preview|taxonomy …]`: every benchmark, or the ones named. Each prints its
  * figures as ratios to a floor measured in the same run, so they do not depend on the machine;
  * the exit code is 1 when a target is missed.
  */
 import { runIndexBench } from './index-speed';
 import { runPreviewBench } from './preview-latency';
+import { runTaxonomyBench } from './taxonomy-speed';
 
-const BENCHES: Record<string, () => Promise<boolean>> = { index: runIndexBench, preview: runPreviewBench };
+const BENCHES: Record<string, () => Promise<boolean>> = { index: runIndexBench, preview: runPreviewBench, taxonomy: runTaxonomyBench };
 
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in BENCHES));

@@ -649,6 +649,29 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       });
     });
 
+    describe('taxonomy edits', () => {
+      it('lists tags with counts, renames one with a dry run, reports progress and undoes it byte for byte', async () => {
+        const tags = await api.listTaxonomy('tags', {});
+        expect(tags).toContainEqual({ name: 'markdown', count: 2, posts: ['_posts/2025-05-20-markdown-cheatsheet.md', '_posts/2025-01-15-welcome-to-hanji.md'] });
+        const before = Object.fromEntries(['_posts/2025-05-20-markdown-cheatsheet.md', '_posts/2025-01-15-welcome-to-hanji.md'].map((rel) => [rel, readFileSync(path.join(site.root, rel))]));
+        const plan = await api.planTaxonomyEdit('tags', { from: ['markdown'], to: 'Markdown' });
+        expect(plan.files.map((f) => f.changes)).toEqual([[{ line: 6, before: 'tags: [hanji, jekyll, markdown]', after: 'tags: [hanji, jekyll, Markdown]' }], [{ line: 5, before: 'tags: [markdown, kramdown]', after: 'tags: [Markdown, kramdown]' }]]);
+        await waitForEventStream(api);
+        const progressed = nextEvent(api, 'taxonomyProgress', (p) => p.done === p.total);
+        const result = await api.applyTaxonomyEdit(plan.planId);
+        expect(await progressed).toEqual({ id: plan.planId, done: 2, total: 2 });
+        expect(result).toMatchObject({ written: plan.files.map((f) => f.path), skipped: [], cancelled: false });
+        expect((await api.listTaxonomy('tags', {})).find((t) => t.name === 'Markdown')?.count).toBe(2);
+        await api.undoTaxonomyEdit(result.editId as string);
+        for (const [rel, bytes] of Object.entries(before)) expect(readFileSync(path.join(site.root, rel)).equals(bytes)).toBe(true);
+      });
+
+      it('refuses malformed edits before the engine sees them', async () => {
+        await expect(api.planTaxonomyEdit('tags', { from: [], to: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        await expect(api.applyTaxonomyEdit('not-an-id')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      });
+    });
+
     it('announces a newly opened site', async () => {
       await waitForEventStream(api);
       const announced = nextEvent(api, 'siteChanged');

@@ -19,6 +19,11 @@ export class Workspace {
     return this.page.getByRole('alertdialog');
   }
 
+  /** The tags and categories panel (Ctrl+Shift+T). */
+  get taxonomy(): Locator {
+    return this.page.getByRole('region', { name: 'Tags and categories' });
+  }
+
   /** The status bar (saved state and messages). */
   get status(): Locator {
     return this.page.getByRole('status');

@@ -145,4 +145,32 @@ describe('hanji CLI', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
   });
+  it('lists tags as JSON and renames, merges and deletes them with a dry run first', () => {
+    const site = copySampleSite();
+    try {
+      const list = JSON.parse(cli('tags', 'list', site.root, '--json').stdout) as { name: string; count: number; posts: string[] }[];
+      expect(list).toContainEqual({ name: 'markdown', count: 2, posts: ['_posts/2025-05-20-markdown-cheatsheet.md', '_posts/2025-01-15-welcome-to-hanji.md'] });
+      const post = path.join(site.root, '_posts', '2025-05-20-markdown-cheatsheet.md');
+      const before = readFileSync(post, 'utf8');
+
+      const dry = cli('tags', 'rename', site.root, 'markdown', 'md', '--dry-run', '--json');
+      expect(dry.code).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, written: [], files: [{ path: '_posts/2025-01-15-welcome-to-hanji.md' }, { path: '_posts/2025-05-20-markdown-cheatsheet.md', changes: [{ line: 5, before: 'tags: [markdown, kramdown]', after: 'tags: [md, kramdown]' }] }] });
+      expect(readFileSync(post, 'utf8')).toBe(before);
+
+      const text = cli('tags', 'rename', site.root, 'markdown', 'md');
+      expect(text.stdout).toContain('changed _posts/2025-05-20-markdown-cheatsheet.md\n  5: - tags: [markdown, kramdown]\n  5: + tags: [md, kramdown]');
+      expect(readFileSync(post, 'utf8')).toBe(before.replace('tags: [markdown, kramdown]', 'tags: [md, kramdown]'));
+
+      const merged = JSON.parse(cli('tags', 'merge', site.root, 'md', 'kramdown', '--into', 'markdown', '--json').stdout) as { written: string[] };
+      expect(merged.written).toEqual(['_posts/2025-01-15-welcome-to-hanji.md', '_posts/2025-05-20-markdown-cheatsheet.md']);
+      expect(readFileSync(post, 'utf8')).toContain('tags: [markdown]\n');
+
+      expect(cli('categories', 'delete', site.root, '일상', '--json').code).toBe(0);
+      expect(JSON.parse(cli('categories', 'list', site.root, '--json').stdout)).not.toContainEqual(expect.objectContaining({ name: '일상' }));
+      expect(cli('tags', 'merge', site.root, 'a').code).toBe(2);
+    } finally {
+      site.dispose();
+    }
+  });
 });

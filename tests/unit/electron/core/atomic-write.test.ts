@@ -1,7 +1,7 @@
 import { promises as fs, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEMP_PREFIX, writeFileAtomic, type WriteFs } from '../../../../electron/core/atomic-write';
+import { TEMP_PREFIX, writeFileAtomic, writeFileAtomicBulk, type WriteFs } from '../../../../electron/core/atomic-write';
 import { tempDir } from '../../../helpers/temp-site';
 
 const temp = tempDir();
@@ -68,5 +68,27 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(file, Buffer.from('new'), 0o644, spying);
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(seen[0]?.startsWith(TEMP_PREFIX) && TEMP_PREFIX.startsWith('.')).toBe(true);
+  });
+});
+
+describe('writeFileAtomicBulk', () => {
+  it('replaces the file, keeps a mode the umask would clear, and leaves no temp file', async () => {
+    const dir = path.join(temp.dir, 'bulk');
+    await fs.mkdir(dir);
+    const file = path.join(dir, 'post.md');
+    writeFileSync(file, 'old');
+    await fs.chmod(file, 0o666);
+    await writeFileAtomicBulk(file, Buffer.from('새 글'), 0o666);
+    expect(readFileSync(file, 'utf8')).toBe('새 글');
+    expect(statSync(file).mode & 0o777).toBe(0o666);
+    expect(readdirSync(dir)).toEqual(['post.md']);
+  });
+
+  it('removes its temp file when the rename fails', async () => {
+    const dir = path.join(temp.dir, 'bulk-fail');
+    await fs.mkdir(path.join(dir, 'post.md'), { recursive: true });
+    writeFileSync(path.join(dir, 'post.md', 'inside'), 'x');
+    await expect(writeFileAtomicBulk(path.join(dir, 'post.md'), Buffer.from('x'), 0o644)).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['post.md']);
   });
 });

@@ -6,6 +6,7 @@ import { HanjiError } from '../../../../shared/contract/result';
 import { dispatch } from '../../../../shared/rpc/dispatch';
 
 const HASH = 'a'.repeat(64);
+const PLAN_ID = '00000000-0000-4000-8000-000000000000';
 
 const SUMMARY = { path: '_posts/a.md', status: 'published', title: 't', date: '2025-01-01T00:00:00+00:00', slug: 'a', id: '/a', url: '/a', tags: [], categories: [], layout: null, problems: [] } as const;
 
@@ -30,6 +31,11 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     saveAsset: async () => ({ path: 'assets/images/a/x.png', url: '/assets/images/a/x.png' }),
     readAsset: async (path) => ({ path, mime: 'image/png', dataBase64: 'iVBORw0KGgo=' }),
     getRenderData: async () => ({ config: {}, markdownInput: 'GFM', zone: 'UTC', includes: {}, siteData: {}, files: [] }),
+    listTaxonomy: async () => [],
+    planTaxonomyEdit: async (kind, op) => ({ planId: PLAN_ID, kind, op, files: [], skipped: [] }),
+    applyTaxonomyEdit: async () => ({ editId: null, written: [], skipped: [], cancelled: false }),
+    cancelTaxonomyEdit: async () => undefined,
+    undoTaxonomyEdit: async () => ({ editId: null, written: [], skipped: [], cancelled: false }),
     ...overrides,
   };
 }
@@ -67,8 +73,14 @@ describe('dispatch', () => {
     ['saveRecovery', ['a.md', 'text', 'not-a-hash']],
     ['listRecovery', ['unexpected']],
     ['discardRecovery', ['a\0b']],
+    ['listTaxonomy', ['labels', {}]],
+    ['planTaxonomyEdit', ['tags', { from: [], to: 'x' }]],
+    ['planTaxonomyEdit', ['tags', { from: ['a'], to: 'two\nlines' }]],
+    ['planTaxonomyEdit', ['tags', { from: ['  '], to: null }]],
+    ['applyTaxonomyEdit', ['../etc']],
+    ['undoTaxonomyEdit', [42]],
   ])('refuses %s with arguments %j before the implementation runs', async (method, args) => {
-    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn() });
+    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn(), listTaxonomy: vi.fn(), planTaxonomyEdit: vi.fn(), applyTaxonomyEdit: vi.fn(), undoTaxonomyEdit: vi.fn() });
     const result = await dispatch(api, method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(result.ok || result.error.message).toContain(method);
