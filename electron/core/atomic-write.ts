@@ -66,7 +66,6 @@ export async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-
 /**
  * writeFileAtomic for bulk edits: the same steps without the folder's fsync (the caller syncs each
  * folder once, see syncFolder), and every step but the file's fsync done synchronously. Those steps
