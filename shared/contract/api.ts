@@ -1,3 +1,4 @@
+import type { GitCommitResult, GitPullMode, GitStatus } from '../model/git';
 import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
@@ -53,6 +54,23 @@ export interface SiteApi {
    * when it is missing, BAD_REQUEST when it is not such an image, OUTSIDE_SITE when it is not in the site.
    */
   readAsset(path: string): Promise<ImageAsset>;
+  /** The Git repository around the site: branch, upstream, ahead/behind, changed files; `isRepo: false` for a plain folder. */
+  gitStatus(): Promise<GitStatus>;
+  /** A unified diff of one changed file of the site against the last commit. */
+  gitDiff(path: string): Promise<string>;
+  /**
+   * Commit exactly the selected changed files with `message`. GIT_FAILED (with a reason) during a
+   * merge, rebase or cherry-pick, with conflict markers in a selected file, or on a detached HEAD.
+   */
+  gitCommit(paths: string[], message: string): Promise<GitCommitResult>;
+  /** Pull the upstream's commits (fast-forward only, or rebase); progress arrives as gitProgress events. */
+  gitPull(mode: GitPullMode): Promise<GitStatus>;
+  /** Push the branch to its upstream (a first push sets it on `origin`); never forced. NON_FAST_FORWARD when the remote is ahead. */
+  gitPush(): Promise<GitStatus>;
+  /** Make a site folder that is in no repository a Git repository. */
+  gitInit(): Promise<GitStatus>;
+  /** Set the URL of the `origin` remote, adding it when missing. */
+  gitSetRemote(url: string): Promise<GitStatus>;
 }
 
 /** The name of one API method. */

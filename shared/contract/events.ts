@@ -22,6 +22,8 @@ export interface SiteEvents {
    * background check of a re-opened site found the change without reading the file.
    */
   postsChanged: { changes: PostChange[] };
+  /** How far a push or pull is, from git's own progress lines (credentials removed). */
+  gitProgress: { operation: 'push' | 'pull'; stage: string; progress: number };
 }
 
 /** The name of one event. */

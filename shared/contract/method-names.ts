@@ -24,6 +24,13 @@ export const METHOD_NAMES = [
   'getRenderData',
   'saveAsset',
   'readAsset',
+  'gitStatus',
+  'gitDiff',
+  'gitCommit',
+  'gitPull',
+  'gitPush',
+  'gitInit',
+  'gitSetRemote',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -33,6 +33,13 @@ export const METHODS = {
   getRenderData: { args: z.tuple([]), value: s.siteRenderData },
   saveAsset: { args: z.tuple([s.pathArg, s.assetNameArg, s.assetDataArg]), value: s.assetResult },
   readAsset: { args: z.tuple([s.pathArg]), value: s.imageAsset },
+  gitStatus: { args: z.tuple([]), value: s.gitStatus },
+  gitDiff: { args: z.tuple([s.pathArg]), value: z.string() },
+  gitCommit: { args: z.tuple([s.gitPaths, s.commitMessage]), value: s.gitCommitResult },
+  gitPull: { args: z.tuple([s.gitPullMode]), value: s.gitStatus },
+  gitPush: { args: z.tuple([]), value: s.gitStatus },
+  gitInit: { args: z.tuple([]), value: s.gitStatus },
+  gitSetRemote: { args: z.tuple([s.remoteUrlArg]), value: s.gitStatus },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */
@@ -46,6 +53,7 @@ export const EVENTS = {
   postsChanged: z.object({
     changes: z.array(z.object({ path: z.string(), kind: z.enum(['created', 'changed', 'deleted']), hash: s.hashArg.nullable(), post: s.postSummary.nullable() })),
   }),
+  gitProgress: s.gitProgress,
 } satisfies { [E in EventName]: z.ZodType<SiteEvents[E]> };
 
 /** Parse an event message from an untrusted channel; null when it is malformed or unknown. */

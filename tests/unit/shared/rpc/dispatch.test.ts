@@ -9,6 +9,8 @@ const HASH = 'a'.repeat(64);
 
 const SUMMARY = { path: '_posts/a.md', status: 'published', title: 't', date: '2025-01-01T00:00:00+00:00', slug: 'a', id: '/a', url: '/a', tags: [], categories: [], layout: null, problems: [] } as const;
 
+const GIT_STATUS = { isRepo: true, branch: 'main', detached: false, upstream: 'origin/main', ahead: 0, behind: 0, remotes: [], files: [], inProgress: null };
+
 function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
   return {
     openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date', layouts: [] }),
@@ -30,6 +32,13 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     saveAsset: async () => ({ path: 'assets/images/a/x.png', url: '/assets/images/a/x.png' }),
     readAsset: async (path) => ({ path, mime: 'image/png', dataBase64: 'iVBORw0KGgo=' }),
     getRenderData: async () => ({ config: {}, markdownInput: 'GFM', zone: 'UTC', includes: {}, siteData: {}, files: [] }),
+    gitStatus: async () => GIT_STATUS,
+    gitDiff: async () => '',
+    gitCommit: async (paths) => ({ commit: 'b'.repeat(40), files: paths }),
+    gitPull: async () => GIT_STATUS,
+    gitPush: async () => GIT_STATUS,
+    gitInit: async () => GIT_STATUS,
+    gitSetRemote: async () => GIT_STATUS,
     ...overrides,
   };
 }
@@ -67,8 +76,12 @@ describe('dispatch', () => {
     ['saveRecovery', ['a.md', 'text', 'not-a-hash']],
     ['listRecovery', ['unexpected']],
     ['discardRecovery', ['a\0b']],
+    ['gitCommit', [[], 'message']],
+    ['gitCommit', [['_posts/a.md'], '   ']],
+    ['gitPull', ['merge']],
+    ['gitSetRemote', ['']],
   ])('refuses %s with arguments %j before the implementation runs', async (method, args) => {
-    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn() });
+    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn(), gitCommit: vi.fn(), gitPull: vi.fn(), gitSetRemote: vi.fn() });
     const result = await dispatch(api, method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(result.ok || result.error.message).toContain(method);
@@ -85,6 +98,15 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'INVALID_FRONT_MATTER', message: 'bad yaml', path: '_posts/a.md', line: 3, column: 5 },
     });
+  });
+
+  it('carries the reason of a git failure, so a face can offer the next step', async () => {
+    const api = fakeApi({
+      gitPush: async () => {
+        throw new HanjiError('GIT_FAILED', 'Pull first.', { reason: 'NON_FAST_FORWARD' });
+      },
+    });
+    expect(await dispatch(api, 'gitPush', [])).toEqual({ ok: false, error: { code: 'GIT_FAILED', message: 'Pull first.', reason: 'NON_FAST_FORWARD' } });
   });
 
   it('hides the details of an unexpected throw behind INTERNAL', async () => {
