@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { HanjiError } from '../../shared/contract/result';
 import { checkSiteFolder, formatIndex, formatProblems, indexJson, indexSite } from './index-command';
+import { GIT_USAGE, runGitCommand } from './git-command';
 import { createPost, editFrontMatter, publishPost } from './post-commands';
 import { exportHtml, renderSite } from './render-command';
 
@@ -17,6 +18,8 @@ interface Flags {
   draft: boolean;
   ascii: boolean;
   all: boolean;
+  rebase: boolean;
+  message?: string | undefined;
   title?: string | undefined;
   date?: string | undefined;
   slug?: string | undefined;
@@ -88,6 +91,13 @@ const COMMANDS: Record<string, Command> = {
       return { output: flags.json ? JSON.stringify(problems, null, 2) : formatProblems(problems), code };
     },
   },
+  git: {
+    usage: GIT_USAGE,
+    summary: 'The Git panel from the terminal: status; commit the given (or all) changed files; pull (fast-forward, or --rebase); push (never forced). Exit 1 with the reason and the next step when git refuses.',
+    async run([sub, site, ...paths], flags) {
+      return { output: await runGitCommand({ sub, site, paths, message: flags.message, rebase: flags.rebase, json: flags.json }, (message) => new UsageError(message)) };
+    },
+  },
 };
 
 class UsageError extends Error {}
@@ -122,6 +132,8 @@ async function main(argv: string[]): Promise<number> {
       draft: { type: 'boolean', default: false },
       ascii: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
+      rebase: { type: 'boolean', default: false },
+      message: { type: 'string', short: 'm' },
       title: { type: 'string' },
       date: { type: 'string' },
       slug: { type: 'string' },
