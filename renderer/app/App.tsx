@@ -18,6 +18,7 @@ import { usePostLibrary } from '../features/posts/usePostLibrary';
 import { PreviewPane } from '../features/preview/PreviewPane';
 import { getPreviewSettings, updatePreviewSettings, usePreviewSettings } from '../features/preview/preview-settings';
 import { revealLine } from '../features/preview/scroll-sync';
+import { GitPanel } from '../features/git/GitPanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { resolveLanguage, setLanguage } from '../i18n/i18n';
 import { APP_COMMANDS, type AppContext } from './app-commands';
@@ -49,6 +50,7 @@ export function App() {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [gitOpen, setGitOpen] = useState(false);
   const [message, setMessage] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const editorView = useRef<EditorView | null>(null);
@@ -159,6 +161,7 @@ export function App() {
   });
 
   const { save, isDirty } = editor;
+  const closeGit = useCallback(() => setGitOpen(false), []);
   const ctx = useMemo<AppContext>(
     () => ({
       posts: library.posts,
@@ -174,6 +177,7 @@ export function App() {
       togglePreview: () => updatePreviewSettings({ visible: !getPreviewSettings().visible }),
       focusSearch: () => searchRef.current?.focus(),
       openSettings: () => setSettingsOpen(true),
+      openGit: () => setGitOpen(true),
     }),
     [library.posts, post?.path, dirty, save, isDirty, actions],
   );
@@ -360,6 +364,7 @@ export function App() {
         />
       ) : null}
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      {gitOpen ? <GitPanel onClose={closeGit} titleOf={(path) => library.posts.find((p) => p.path === path)?.title ?? null} /> : null}
     </div>
   );
 }

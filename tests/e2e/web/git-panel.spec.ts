@@ -1,0 +1,87 @@
+import { cpSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { gitSandbox, type GitSandbox } from '../../helpers/git-repos';
+import { SAMPLE_SITE } from '../../helpers/temp-site';
+import { Workspace } from '../pages/workspace';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+
+const POST = '_posts/2025-04-02-봄-산책-기록.md';
+
+test.describe('Git panel in browser mode', () => {
+  let box: GitSandbox;
+  let site: string;
+  let server: BrowserMode;
+
+  test.beforeEach(async () => {
+    box = gitSandbox();
+    site = box.clone('site');
+    cpSync(SAMPLE_SITE, site, { recursive: true });
+    box.git(site, 'add', '--all');
+    box.git(site, 'commit', '--quiet', '-m', 'Sample site');
+    box.git(site, 'push', '--quiet');
+    box.write(site, 'notes.txt', 'not for the blog');
+    server = await startBrowserMode(site, box.env);
+  });
+
+  test.afterEach(async () => {
+    await server.stop();
+    box.dispose();
+  });
+
+  test('commits the edited post with the suggested message and pushes it to the remote', async ({ page }) => {
+    await page.goto(server.url);
+    const workspace = new Workspace(page);
+    const editor = await workspace.open('봄 산책 기록', POST);
+    await workspace.typeAtEndOfLine(editor, '벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다.', ' 바람이 좋았다.');
+    await workspace.saveWithShortcut();
+
+    await page.keyboard.press('Control+Shift+G');
+    const panel = page.getByRole('dialog', { name: 'Git' });
+    await expect(panel.getByLabel('Branch')).toHaveText('On main · origin/main: 0 to push, 0 to pull');
+    const post = panel.getByRole('checkbox', { name: `modified ${POST}` });
+    const notes = panel.getByRole('checkbox', { name: 'new notes.txt' });
+    await expect(post).toBeChecked();
+    await expect(panel.getByRole('textbox', { name: 'Commit message' })).toHaveValue('Update post: 봄 산책 기록 and 1 file');
+    await notes.uncheck();
+    await expect(panel.getByRole('textbox', { name: 'Commit message' })).toHaveValue('Update post: 봄 산책 기록');
+
+    await panel.getByRole('button', { name: `Show diff of ${POST}` }).click();
+    await expect(panel.getByRole('region', { name: `Diff of ${POST}` })).toContainText('+벚꽃이 피기 시작한 오후, 동네 하천을 따라 한 시간쯤 걸었다. 바람이 좋았다.');
+
+    await panel.getByRole('button', { name: 'Commit' }).click();
+    await expect(panel.getByRole('status')).toContainText('Committed');
+    await expect(panel.getByLabel('Branch')).toHaveText('On main · origin/main: 1 to push, 0 to pull');
+    await expect(notes).toBeVisible();
+    await expect(post).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Push' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Pushed.');
+    await expect(panel.getByLabel('Branch')).toHaveText('On main · origin/main: 0 to push, 0 to pull');
+    expect(box.git(box.remote, 'log', '-1', '--format=%s', 'main').trim()).toBe('Update post: 봄 산책 기록');
+    expect(box.git(box.remote, '-c', 'core.quotepath=false', 'show', '--name-only', '--format=', 'main').trim()).toBe(POST);
+  });
+
+  test('offers Pull when the remote is ahead, and pushes after it', async ({ page }) => {
+    const other = box.clone('other');
+    box.write(other, 'about-us.md', 'theirs');
+    box.git(other, 'add', '.');
+    box.git(other, 'commit', '--quiet', '-m', 'Theirs');
+    box.git(other, 'push', '--quiet');
+    box.write(site, 'mine.md', 'mine');
+
+    await page.goto(server.url);
+    await page.keyboard.press('Control+Shift+G');
+    const panel = page.getByRole('dialog', { name: 'Git' });
+    await panel.getByRole('checkbox', { name: 'new notes.txt' }).uncheck();
+    await panel.getByRole('button', { name: 'Commit' }).click();
+    await expect(panel.getByRole('status')).toContainText('Committed');
+    await panel.getByRole('button', { name: 'Push' }).click();
+    await expect(panel.getByRole('alert')).toContainText('Pull first, then push again');
+    await panel.getByRole('combobox', { name: 'Pull by' }).selectOption('rebase');
+    await panel.getByRole('button', { name: 'Pull now' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Pulled.');
+    await panel.getByRole('button', { name: 'Push' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Pushed.');
+    expect(box.git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual(['Update mine.md', 'Theirs']);
+  });
+});
