@@ -15,8 +15,9 @@ import { splitFrontMatter } from '../../shared/frontmatter/split';
 import { defaultsFor } from '../../shared/jekyll/defaults';
 import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, splitPostName } from '../../shared/jekyll/new-post';
 import { parseRubyTime } from '../../shared/jekyll/time';
-import type { GitCommitResult, GitPullMode, GitStatus } from '../../shared/model/git';
+import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus } from '../../shared/model/git';
 import { readAssetFile } from './asset-read';
+import { exportPosts } from './git/export-posts';
 import type { GitRunnerOptions } from './git/git-runner';
 import { SiteGit } from './git/site-git';
 import { saveAssetFile } from './assets';
@@ -686,6 +687,12 @@ export class SiteService implements SiteApi {
 
   async gitSetRemote(url: string): Promise<GitStatus> {
     return this.withGit((git) => git.setRemote(url));
+  }
+
+  async exportPosts(target: string, posts: string[], mapping: ExportMapping): Promise<ExportResult> {
+    const site = this.requireSite();
+    const source = { root: site.info.root, baseurl: site.info.baseurl, titleOf: (rel: string) => site.posts.get(rel)?.title ?? null };
+    return this.gitQueue.run(site.info.root, () => exportPosts(source, target, posts, mapping, this.options.git));
   }
 
   /** Run a git operation on the open site after the ones before it. */

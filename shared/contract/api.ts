@@ -1,4 +1,4 @@
-import type { GitCommitResult, GitPullMode, GitStatus } from '../model/git';
+import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus } from '../model/git';
 import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
@@ -71,6 +71,12 @@ export interface SiteApi {
   gitInit(): Promise<GitStatus>;
   /** Set the URL of the `origin` remote, adding it when missing. */
   gitSetRemote(url: string): Promise<GitStatus>;
+  /**
+   * Copy posts and the site images they show into another repository's `_posts` and assets
+   * folders, commit there and push when it has a remote. `target` is an absolute path: the top
+   * folder of a Git work tree other than the site.
+   */
+  exportPosts(target: string, posts: string[], mapping: ExportMapping): Promise<ExportResult>;
 }
 
 /** The name of one API method. */

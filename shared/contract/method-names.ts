@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'gitPush',
   'gitInit',
   'gitSetRemote',
+  'exportPosts',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

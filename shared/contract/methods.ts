@@ -40,6 +40,7 @@ export const METHODS = {
   gitPush: { args: z.tuple([]), value: s.gitStatus },
   gitInit: { args: z.tuple([]), value: s.gitStatus },
   gitSetRemote: { args: z.tuple([s.remoteUrlArg]), value: s.gitStatus },
+  exportPosts: { args: z.tuple([s.pathArg, s.gitPaths, s.exportMapping]), value: s.exportResult },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */

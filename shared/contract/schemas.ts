@@ -193,3 +193,8 @@ export const gitPullMode = z.enum(['ff', 'rebase']);
 export const remoteUrlArg = z.string().min(1, 'remote URL is empty').max(2048, 'remote URL is too long');
 
 export const gitProgress = z.object({ operation: z.enum(['push', 'pull']), stage: z.string(), progress: z.number() });
+
+/** Target folders of an export, relative to the target repository's top; core confines them. */
+export const exportMapping = z.strictObject({ postsDir: pathArg.optional(), assetsDir: pathArg.optional() });
+
+export const exportResult = z.object({ files: z.array(z.string()), commit: z.string().regex(/^[0-9a-f]{40,64}$/u), pushed: z.boolean() });

@@ -54,7 +54,10 @@ export interface PrePushReport {
 export interface ExportMapping {
   /** `_posts` by default. */
   postsDir?: string;
-  /** `assets/images` by default; an image keeps its path below the site's assets folder. */
+  /**
+   * `assets` by default. An image keeps its path below the site's `assets/` folder (an image
+   * elsewhere keeps its whole path) under this one; links in the posts are copied unchanged.
+   */
   assetsDir?: string;
 }
 
@@ -63,4 +66,6 @@ export interface ExportResult {
   /** Paths written in the target repository, relative to its top. */
   files: string[];
   commit: string;
+  /** True when the target has a remote and the commit was pushed to it. */
+  pushed: boolean;
 }

@@ -54,3 +54,17 @@ describe('hanji git', () => {
     expect(cli('git', 'rebase', box.dir)).toMatchObject({ code: 2 });
   });
 });
+
+describe('hanji export', () => {
+  it('copies a post and its image into another repository and commits there', () => {
+    const site = box.clone('site');
+    box.write(site, '_posts/2024-02-01-second.md', '---\ntitle: Second\n---\n![x](/assets/x.png)\n');
+    box.write(site, 'assets/x.png', 'png');
+    const target = box.clone('target');
+    const run = cli('export', site, '--to', target, '_posts/2024-02-01-second.md', '--json');
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: ['_posts/2024-02-01-second.md', 'assets/x.png'], pushed: true });
+    expect(box.git(box.remote, 'log', '-1', '--format=%s', 'main').trim()).toBe('Add post: Second and 1 file');
+    expect(cli('export', site)).toMatchObject({ code: 2 });
+  });
+});

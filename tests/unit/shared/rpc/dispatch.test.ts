@@ -39,6 +39,7 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     gitPush: async () => GIT_STATUS,
     gitInit: async () => GIT_STATUS,
     gitSetRemote: async () => GIT_STATUS,
+    exportPosts: async (_target, posts) => ({ files: posts, commit: 'c'.repeat(40), pushed: false }),
     ...overrides,
   };
 }
@@ -80,8 +81,9 @@ describe('dispatch', () => {
     ['gitCommit', [['_posts/a.md'], '   ']],
     ['gitPull', ['merge']],
     ['gitSetRemote', ['']],
+    ['exportPosts', ['/repo', ['_posts/a.md'], { postsDir: '_posts', extra: true }]],
   ])('refuses %s with arguments %j before the implementation runs', async (method, args) => {
-    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn(), gitCommit: vi.fn(), gitPull: vi.fn(), gitSetRemote: vi.fn() });
+    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn(), gitCommit: vi.fn(), gitPull: vi.fn(), gitSetRemote: vi.fn(), exportPosts: vi.fn() });
     const result = await dispatch(api, method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(result.ok || result.error.message).toContain(method);
