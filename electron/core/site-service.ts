@@ -15,10 +15,11 @@ import { splitFrontMatter } from '../../shared/frontmatter/split';
 import { defaultsFor } from '../../shared/jekyll/defaults';
 import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, splitPostName } from '../../shared/jekyll/new-post';
 import { parseRubyTime } from '../../shared/jekyll/time';
-import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus } from '../../shared/model/git';
+import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus, PrePushReport } from '../../shared/model/git';
 import { readAssetFile } from './asset-read';
 import { exportPosts } from './git/export-posts';
 import type { GitRunnerOptions } from './git/git-runner';
+import { prePushProblems } from './git/pre-push';
 import { SiteGit } from './git/site-git';
 import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
@@ -679,6 +680,12 @@ export class SiteService implements SiteApi {
 
   async gitPush(): Promise<GitStatus> {
     return this.withGit((git) => git.push());
+  }
+
+  async gitPrePushCheck(): Promise<PrePushReport> {
+    const report = await this.getIndex({});
+    const pushed = await this.withGit((git) => git.filesToPush());
+    return { problems: await prePushProblems(report.site.root, report, pushed) };
   }
 
   async gitInit(): Promise<GitStatus> {

@@ -1,4 +1,4 @@
-import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus } from '../model/git';
+import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus, PrePushReport } from '../model/git';
 import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, WriteResult } from '../model/site';
 
 /**
@@ -67,6 +67,12 @@ export interface SiteApi {
   gitPull(mode: GitPullMode): Promise<GitStatus>;
   /** Push the branch to its upstream (a first push sets it on `origin`); never forced. NON_FAST_FORWARD when the remote is ahead. */
   gitPush(): Promise<GitStatus>;
+  /**
+   * What to know before pushing: the site check, plus for the files the push carries posts that will
+   * not appear, `post_url` tags and images that resolve to nothing, and files over 50 MB (GitHub
+   * warns) or 100 MB (GitHub rejects). The face shows them with "Push anyway" and "Cancel".
+   */
+  gitPrePushCheck(): Promise<PrePushReport>;
   /** Make a site folder that is in no repository a Git repository. */
   gitInit(): Promise<GitStatus>;
   /** Set the URL of the `origin` remote, adding it when missing. */

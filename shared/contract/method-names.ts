@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'gitCommit',
   'gitPull',
   'gitPush',
+  'gitPrePushCheck',
   'gitInit',
   'gitSetRemote',
   'exportPosts',

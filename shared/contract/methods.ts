@@ -38,6 +38,7 @@ export const METHODS = {
   gitCommit: { args: z.tuple([s.gitPaths, s.commitMessage]), value: s.gitCommitResult },
   gitPull: { args: z.tuple([s.gitPullMode]), value: s.gitStatus },
   gitPush: { args: z.tuple([]), value: s.gitStatus },
+  gitPrePushCheck: { args: z.tuple([]), value: z.object({ problems: z.array(s.postProblem) }) },
   gitInit: { args: z.tuple([]), value: s.gitStatus },
   gitSetRemote: { args: z.tuple([s.remoteUrlArg]), value: s.gitStatus },
   exportPosts: { args: z.tuple([s.pathArg, s.gitPaths, s.exportMapping]), value: s.exportResult },

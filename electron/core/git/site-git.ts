@@ -116,6 +116,14 @@ export class SiteGit {
     return this.status();
   }
 
+  /** The site files a push would carry: changed since the upstream, or every tracked file before the first push. */
+  async filesToPush(): Promise<string[]> {
+    const status = await this.requireBranch();
+    // Both answer relative to the site folder (`--relative`), limited to it.
+    const out = status.upstream === null ? await this.git.run(['ls-files', '-z', '--', '.']) : await this.git.run(['diff', '--name-only', '--relative', '--no-renames', '--diff-filter=d', '-z', '@{upstream}...HEAD', '--', '.']);
+    return out.split('\0').filter((p) => p !== '');
+  }
+
   /** Make the site folder a repository (when it is in none). */
   async init(): Promise<GitStatus> {
     if (await this.repoFacts()) throw new HanjiError('BAD_REQUEST', 'This site is already in a Git repository.');

@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestCommitMessage } from '../../../shared/git/commit-message';
 import type { GitChangeKind, GitStatus } from '../../../shared/model/git';
+import type { PostProblem } from '../../../shared/model/site';
 import { updatePreferences, usePreferences } from '../../app/preferences';
+import { useDialog } from '../dialogs/DialogHost';
 import { DiffView } from './DiffView';
 import { useGit } from './useGit';
 
 const KIND_LABELS: Record<GitChangeKind, string> = { new: 'git.kindNew', modified: 'git.kindModified', deleted: 'git.kindDeleted', renamed: 'git.kindRenamed', conflicted: 'git.kindConflicted' };
-const BUSY_LABELS: Record<string, string> = { status: 'git.busyStatus', diff: 'git.busyStatus', commit: 'git.busyCommit', pull: 'git.busyPull', push: 'git.busyPush', init: 'git.busyStatus', remote: 'git.busyStatus' };
+const BUSY_LABELS: Record<string, string> = { status: 'git.busyStatus', diff: 'git.busyStatus', commit: 'git.busyCommit', pull: 'git.busyPull', check: 'git.busyCheck', push: 'git.busyPush', init: 'git.busyStatus', remote: 'git.busyStatus' };
 
 /**
  * The Git panel: branch and upstream, the changed files with a diff each, a commit of the selected
@@ -24,6 +26,30 @@ export function GitPanel({ onClose, titleOf }: { onClose(): void; titleOf(path: 
   const [message, setMessage] = useState<string | null>(null);
   const [remoteUrl, setRemoteUrl] = useState('');
   const { status } = git;
+  const ask = useDialog();
+  const confirmPush = async (problems: PostProblem[]) => {
+    const answer = await ask({
+      title: t('git.checkTitle', { count: problems.length }),
+      message: t('git.checkMessage'),
+      body: (
+        <ul className="git-check" aria-label={t('git.checkTitle', { count: problems.length })}>
+          {problems.map((p, i) => (
+            <li key={i} className={`git-check-${p.severity}`}>
+              {t(p.severity === 'error' ? 'git.checkError' : 'git.checkWarning')} {p.path}
+              {p.line !== null ? `:${p.line}` : ''}: {p.message}
+            </li>
+          ))}
+        </ul>
+      ),
+      buttons: [
+        { id: 'cancel', label: t('dialog.cancel'), primary: true },
+        { id: 'push', label: t('git.pushAnyway'), danger: true },
+      ],
+      cancel: 'cancel',
+      wide: true,
+    });
+    return answer.button === 'push';
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -134,7 +160,7 @@ export function GitPanel({ onClose, titleOf }: { onClose(): void; titleOf(path: 
             <button type="button" disabled={busy || status.upstream === null} onClick={() => void git.pull(prefs.gitPullMode)}>
               {t('git.pull')}
             </button>
-            <button type="button" disabled={busy} onClick={() => void git.push()}>
+            <button type="button" disabled={busy} onClick={() => void git.push(confirmPush)}>
               {t('git.push')}
             </button>
             <button type="submit" className="primary" disabled={busy || chosen.length === 0 || text.trim() === ''}>

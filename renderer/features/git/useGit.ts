@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HanjiError, type GitReason } from '../../../shared/contract/result';
 import type { GitPullMode, GitStatus } from '../../../shared/model/git';
+import type { PostProblem } from '../../../shared/model/site';
 import { errorMessage, useClient } from '../../app/client-context';
 
 /** A failed git call as the panel shows it: the engine's message (with the next step) and its reason. */
@@ -24,7 +25,8 @@ export interface GitPanelState {
   showDiff(path: string): Promise<void>;
   commit(paths: string[], message: string): Promise<boolean>;
   pull(mode: GitPullMode): Promise<void>;
-  push(): Promise<void>;
+  /** Run the pre-push check; push when it finds nothing or `confirm` says go on anyway. */
+  push(confirm: (problems: PostProblem[]) => Promise<boolean>): Promise<void>;
   init(): Promise<void>;
   setRemote(url: string): Promise<void>;
 }
@@ -90,7 +92,11 @@ export function useGit(notes: { committed(hash: string): string; pulled: string;
       return true;
     },
     pull: async (mode) => afterwards(await act('pull', () => client.gitPull(mode)), notes.pulled),
-    push: async () => afterwards(await act('push', () => client.gitPush()), notes.pushed),
+    push: async (confirm) => {
+      const report = await act('check', () => client.gitPrePushCheck());
+      if (!report || (report.problems.length > 0 && !(await confirm(report.problems)))) return;
+      afterwards(await act('push', () => client.gitPush()), notes.pushed);
+    },
     init: async () => afterwards(await act('init', () => client.gitInit()), ''),
     setRemote: async (url) => afterwards(await act('remote', () => client.gitSetRemote(url)), ''),
   };

@@ -84,4 +84,28 @@ test.describe('Git panel in browser mode', () => {
     await expect(panel.getByRole('status')).toHaveText('Pushed.');
     expect(box.git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual(['Update mine.md', 'Theirs']);
   });
+
+  test('shows the pre-push check, and pushes only when told to go on anyway', async ({ page }) => {
+    box.write(site, '_posts/2025-05-01-links.md', '---\ntitle: Links\n---\nSee {% post_url 2020-01-01-gone %}.\n');
+    await page.goto(server.url);
+    await page.keyboard.press('Control+Shift+G');
+    const panel = page.getByRole('dialog', { name: 'Git' });
+    await panel.getByRole('checkbox', { name: 'new notes.txt' }).uncheck();
+    await expect(panel.getByRole('textbox', { name: 'Commit message' })).toHaveValue('Add post: Links');
+    await panel.getByRole('button', { name: 'Commit' }).click();
+    await expect(panel.getByRole('status')).toContainText('Committed');
+    const before = box.git(box.remote, 'rev-parse', 'main').trim();
+
+    await panel.getByRole('button', { name: 'Push' }).click();
+    const check = page.getByRole('alertdialog', { name: 'Before you push: 1 found' });
+    await expect(check).toContainText('_posts/2025-05-01-links.md:4: {% post_url 2020-01-01-gone %} names no post of the site');
+    await check.getByRole('button', { name: 'Cancel' }).click();
+    await expect(check).toBeHidden();
+    expect(box.git(box.remote, 'rev-parse', 'main').trim()).toBe(before);
+
+    await panel.getByRole('button', { name: 'Push' }).click();
+    await check.getByRole('button', { name: 'Push anyway' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Pushed.');
+    expect(box.git(box.remote, 'log', '-1', '--format=%s', 'main').trim()).toBe('Add post: Links');
+  });
 });

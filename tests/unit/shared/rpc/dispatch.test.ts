@@ -37,6 +37,7 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     gitCommit: async (paths) => ({ commit: 'b'.repeat(40), files: paths }),
     gitPull: async () => GIT_STATUS,
     gitPush: async () => GIT_STATUS,
+    gitPrePushCheck: async () => ({ problems: [] }),
     gitInit: async () => GIT_STATUS,
     gitSetRemote: async () => GIT_STATUS,
     exportPosts: async (_target, posts) => ({ files: posts, commit: 'c'.repeat(40), pushed: false }),
