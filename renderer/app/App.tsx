@@ -364,7 +364,7 @@ export function App() {
         />
       ) : null}
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
-      {gitOpen ? <GitPanel onClose={closeGit} titleOf={(path) => library.posts.find((p) => p.path === path)?.title ?? null} /> : null}
+      {gitOpen ? <GitPanel onClose={closeGit} openPost={post?.path ?? null} titleOf={(path) => library.posts.find((p) => p.path === path)?.title ?? null} /> : null}
     </div>
   );
 }

@@ -9,17 +9,23 @@ import { DiffView } from './DiffView';
 import { useGit } from './useGit';
 
 const KIND_LABELS: Record<GitChangeKind, string> = { new: 'git.kindNew', modified: 'git.kindModified', deleted: 'git.kindDeleted', renamed: 'git.kindRenamed', conflicted: 'git.kindConflicted' };
-const BUSY_LABELS: Record<string, string> = { status: 'git.busyStatus', diff: 'git.busyStatus', commit: 'git.busyCommit', pull: 'git.busyPull', check: 'git.busyCheck', push: 'git.busyPush', init: 'git.busyStatus', remote: 'git.busyStatus' };
+const BUSY_LABELS: Record<string, string> = { status: 'git.busyStatus', diff: 'git.busyStatus', commit: 'git.busyCommit', pull: 'git.busyPull', check: 'git.busyCheck', push: 'git.busyPush', export: 'git.busyExport', init: 'git.busyStatus', remote: 'git.busyStatus' };
 
 /**
  * The Git panel: branch and upstream, the changed files with a diff each, a commit of the selected
  * ones with a suggested message, Pull (fast-forward or rebase) and Push, and for a plain folder
  * init and the remote. Failures show the engine's next step, with Pull offered when the remote is ahead.
  */
-export function GitPanel({ onClose, titleOf }: { onClose(): void; titleOf(path: string): string | null }) {
+export function GitPanel({ onClose, titleOf, openPost }: { onClose(): void; titleOf(path: string): string | null; openPost: string | null }) {
   const { t } = useTranslation();
   const prefs = usePreferences();
-  const git = useGit({ committed: (hash) => t('git.committed', { hash }), pulled: t('git.pulled'), pushed: t('git.pushed') });
+  const git = useGit({
+    committed: (hash) => t('git.committed', { hash }),
+    pulled: t('git.pulled'),
+    pushed: t('git.pushed'),
+    exported: (result) => t(result.pushed ? 'git.exportedPushed' : 'git.exported', { count: result.files.length, hash: result.commit.slice(0, 7) }),
+  });
+  const [exportTarget, setExportTarget] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
   // Unchecked files; every other changed file, including one that appears later, is selected.
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
@@ -167,6 +173,23 @@ export function GitPanel({ onClose, titleOf }: { onClose(): void; titleOf(path: 
               {t('git.commit')}
             </button>
           </div>
+        </form>
+      ) : null}
+      {openPost ? (
+        <form
+          className="git-export"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void git.exportPosts(exportTarget.trim(), [openPost]);
+          }}
+        >
+          <label className="dialog-field">
+            <span>{t('git.exportTarget')}</span>
+            <input value={exportTarget} onChange={(e) => setExportTarget(e.target.value)} placeholder="/home/you/you.github.io" />
+          </label>
+          <button type="submit" disabled={busy || exportTarget.trim() === ''}>
+            {t('git.export', { title: titleOf(openPost) ?? openPost })}
+          </button>
         </form>
       ) : null}
       <p role="status" className="git-note">

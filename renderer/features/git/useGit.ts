@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HanjiError, type GitReason } from '../../../shared/contract/result';
-import type { GitPullMode, GitStatus } from '../../../shared/model/git';
+import type { ExportResult, GitPullMode, GitStatus } from '../../../shared/model/git';
 import type { PostProblem } from '../../../shared/model/site';
 import { errorMessage, useClient } from '../../app/client-context';
 
@@ -29,10 +29,12 @@ export interface GitPanelState {
   push(confirm: (problems: PostProblem[]) => Promise<boolean>): Promise<void>;
   init(): Promise<void>;
   setRemote(url: string): Promise<void>;
+  /** Copy posts and their images into another repository, commit and push there. */
+  exportPosts(target: string, posts: string[]): Promise<ExportResult | null>;
 }
 
 /** Load the repository's status on mount and run the panel's git actions through the client. */
-export function useGit(notes: { committed(hash: string): string; pulled: string; pushed: string }): GitPanelState {
+export function useGit(notes: { committed(hash: string): string; pulled: string; pushed: string; exported(result: ExportResult): string }): GitPanelState {
   const client = useClient();
   const [status, setStatus] = useState<GitStatus | null>(null);
   const [problem, setProblem] = useState<GitProblem | null>(null);
@@ -99,6 +101,11 @@ export function useGit(notes: { committed(hash: string): string; pulled: string;
     },
     init: async () => afterwards(await act('init', () => client.gitInit()), ''),
     setRemote: async (url) => afterwards(await act('remote', () => client.gitSetRemote(url)), ''),
+    exportPosts: async (target, posts) => {
+      const result = await act('export', () => client.exportPosts(target, posts, {}));
+      if (result) setNote(notes.exported(result));
+      return result;
+    },
   };
 }
 

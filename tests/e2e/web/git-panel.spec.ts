@@ -1,4 +1,5 @@
 import { cpSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { gitSandbox, type GitSandbox } from '../../helpers/git-repos';
 import { SAMPLE_SITE } from '../../helpers/temp-site';
@@ -97,7 +98,7 @@ test.describe('Git panel in browser mode', () => {
     const before = box.git(box.remote, 'rev-parse', 'main').trim();
 
     await panel.getByRole('button', { name: 'Push' }).click();
-    const check = page.getByRole('alertdialog', { name: 'Before you push: 1 found' });
+    const check = page.getByRole('alertdialog', { name: 'Before you push: problems found (1)' });
     await expect(check).toContainText('_posts/2025-05-01-links.md:4: {% post_url 2020-01-01-gone %} names no post of the site');
     await check.getByRole('button', { name: 'Cancel' }).click();
     await expect(check).toBeHidden();
@@ -107,5 +108,26 @@ test.describe('Git panel in browser mode', () => {
     await check.getByRole('button', { name: 'Push anyway' }).click();
     await expect(panel.getByRole('status')).toHaveText('Pushed.');
     expect(box.git(box.remote, 'log', '-1', '--format=%s', 'main').trim()).toBe('Add post: Links');
+  });
+
+  test('exports the open post to another repository and pushes it there', async ({ page }) => {
+    const blogRemote = path.join(box.dir, 'blog.git');
+    box.git(box.dir, 'init', '--quiet', '--bare', '--initial-branch=main', blogRemote);
+    const blog = path.join(box.dir, 'blog');
+    box.git(box.dir, 'clone', '--quiet', blogRemote, blog);
+    box.git(blog, 'config', 'user.name', 'Hanji Test');
+    box.git(blog, 'config', 'user.email', 'test@hanji.invalid');
+    box.git(blog, 'checkout', '--quiet', '-b', 'main');
+
+    await page.goto(server.url);
+    const workspace = new Workspace(page);
+    await workspace.open('봄 산책 기록', POST);
+    await page.keyboard.press('Control+Shift+G');
+    const panel = page.getByRole('dialog', { name: 'Git' });
+    await panel.getByRole('textbox', { name: 'Export to another repository (its folder)' }).fill(blog);
+    await panel.getByRole('button', { name: 'Export “봄 산책 기록” with its images' }).click();
+    await expect(panel.getByRole('status')).toContainText('pushed');
+    expect(box.git(blogRemote, 'log', '--format=%s', 'main').trim()).toBe('Add post: 봄 산책 기록');
+    expect(box.git(blogRemote, '-c', 'core.quotepath=false', 'ls-tree', '-r', '--name-only', 'main').trim().split('\n')).toContain(POST);
   });
 });

@@ -184,6 +184,20 @@ describe('SiteGit with real git and a bare remote', () => {
     expect(await failure(git.push())).toMatchObject({ reason: 'UNSAFE_NAME' });
   });
 
+  it('runs the repository hooks, without a prompt, an askpass program or a translated message', async () => {
+    const site = box.clone('site');
+    const seen = path.join(box.dir, 'hook-env');
+    writeFileSync(path.join(site, '.git', 'hooks', 'pre-commit'), `#!/bin/sh\nenv > '${seen}'\n`, { mode: 0o755 });
+    box.write(site, NEW_POST, 'x');
+    const git = new SiteGit(site, { env: { ...box.env, GIT_ASKPASS: '/usr/bin/false', SSH_ASKPASS: '/usr/bin/false', LANG: 'ko_KR.UTF-8', GIT_DIR: '/elsewhere' } });
+    await git.commit([NEW_POST], 'Add post');
+    const env = readFileSync(seen, 'utf8');
+    expect(env).toMatch(/^GIT_TERMINAL_PROMPT=0$/mu);
+    expect(env).toMatch(/^LC_ALL=C$/mu);
+    expect(env).not.toMatch(/^(?:GIT_ASKPASS|SSH_ASKPASS)=/mu);
+    expect(env).not.toContain('/elsewhere');
+  });
+
   it('tells when git is not installed', async () => {
     const git = new SiteGit(box.dir, { env: box.env, binary: '/nonexistent/bin/git' });
     const error = await failure(git.status());
