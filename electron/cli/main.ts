@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { HanjiError } from '../../shared/contract/result';
 import { checkSiteFolder, formatIndex, formatProblems, indexJson, indexSite } from './index-command';
+import { exportToRepository } from './export-command';
+import { GIT_USAGE, runGitCommand } from './git-command';
 import { createPost, editFrontMatter, publishPost } from './post-commands';
 import { exportHtml, renderSite } from './render-command';
 import { editTaxonomy, formatCounts, formatRun, listTaxonomy } from './taxonomy-command';
@@ -21,6 +23,11 @@ interface Flags {
   all: boolean;
   'dry-run': boolean;
   into?: string | undefined;
+  rebase: boolean;
+  message?: string | undefined;
+  to?: string | undefined;
+  'posts-dir'?: string | undefined;
+  'assets-dir'?: string | undefined;
   title?: string | undefined;
   date?: string | undefined;
   slug?: string | undefined;
@@ -94,6 +101,22 @@ const COMMANDS: Record<string, Command> = {
   },
   tags: taxonomyCommand('tags'),
   categories: taxonomyCommand('categories'),
+  git: {
+    usage: GIT_USAGE,
+    summary: 'The Git panel from the terminal: status; commit the given (or all) changed files; pull (fast-forward, or --rebase); push (never forced). Exit 1 with the reason and the next step when git refuses.',
+    async run([sub, site, ...paths], flags) {
+      return { output: await runGitCommand({ sub, site, paths, message: flags.message, rebase: flags.rebase, json: flags.json }, (message) => new UsageError(message)) };
+    },
+  },
+  export: {
+    usage: 'export SITE --to REPO [POST…] [--posts-dir DIR] [--assets-dir DIR] [--json]',
+    summary: 'Copy posts (all published ones when none are named) and the site images they show into another repository, commit there and push when it has a remote.',
+    async run([site, ...posts], flags) {
+      if (!site || flags.to === undefined) throw new UsageError('export needs a site and a target repository: export SITE --to REPO [POST…]');
+      const result = await exportToRepository(site, flags.to, posts, { ...(flags['posts-dir'] ? { postsDir: flags['posts-dir'] } : {}), ...(flags['assets-dir'] ? { assetsDir: flags['assets-dir'] } : {}) });
+      return { output: flags.json ? JSON.stringify(result, null, 2) : `committed ${result.commit.slice(0, 12)}${result.pushed ? ' and pushed' : ''}: ${result.files.join(', ')}` };
+    },
+  },
 };
 
 class UsageError extends Error {}
@@ -154,6 +177,11 @@ async function main(argv: string[]): Promise<number> {
       all: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       into: { type: 'string' },
+      rebase: { type: 'boolean', default: false },
+      message: { type: 'string', short: 'm' },
+      to: { type: 'string' },
+      'posts-dir': { type: 'string' },
+      'assets-dir': { type: 'string' },
       title: { type: 'string' },
       date: { type: 'string' },
       slug: { type: 'string' },

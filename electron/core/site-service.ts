@@ -15,7 +15,12 @@ import { splitFrontMatter } from '../../shared/frontmatter/split';
 import { defaultsFor } from '../../shared/jekyll/defaults';
 import { fileDate, frontMatterDate, postPath, postsFolderFor, slugForTitle, splitPostName } from '../../shared/jekyll/new-post';
 import { parseRubyTime } from '../../shared/jekyll/time';
+import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus, PrePushReport } from '../../shared/model/git';
 import { readAssetFile } from './asset-read';
+import { exportPosts } from './git/export-posts';
+import type { GitRunnerOptions } from './git/git-runner';
+import { prePushProblems } from './git/pre-push';
+import { SiteGit } from './git/site-git';
 import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
@@ -61,6 +66,8 @@ export interface SiteServiceOptions {
    * (the default): opening waits until every file is checked (the CLI, whose output must be exact).
    */
   revalidate?: 'before' | 'after';
+  /** How git runs (tests give it a sandboxed HOME); the user's own git and environment by default. */
+  git?: GitRunnerOptions;
 }
 
 /** The open site: its folder, configuration, index and watcher. */
@@ -113,6 +120,8 @@ export class SiteService implements SiteApi {
   private site: OpenSite | null = null;
   /** Saves and changes per file run in turn, so a second save's hash check sees the first one's result. */
   private readonly fileQueue = new KeyedQueue();
+  /** Git calls of a site run one at a time: two commands on one index would fight over its lock. */
+  private readonly gitQueue = new KeyedQueue();
   /** Hashes of files this engine just wrote, so the watcher does not report our own saves. */
   private readonly ownWrites = new Map<string, string>();
   private readonly caches = new Map<string, IndexCache>();
@@ -812,6 +821,53 @@ export class SiteService implements SiteApi {
   }
 
 
+
+  async gitStatus(): Promise<GitStatus> {
+    return this.withGit((git) => git.status());
+  }
+
+  async gitDiff(path: string): Promise<string> {
+    return this.withGit((git) => git.diff(path));
+  }
+
+  async gitCommit(paths: string[], message: string): Promise<GitCommitResult> {
+    return this.withGit((git) => git.commit(paths, message));
+  }
+
+  async gitPull(mode: GitPullMode): Promise<GitStatus> {
+    return this.withGit((git) => git.pull(mode));
+  }
+
+  async gitPush(): Promise<GitStatus> {
+    return this.withGit((git) => git.push());
+  }
+
+  async gitPrePushCheck(): Promise<PrePushReport> {
+    const report = await this.getIndex({});
+    const pushed = await this.withGit((git) => git.filesToPush());
+    return { problems: await prePushProblems(report.site.root, report, pushed) };
+  }
+
+  async gitInit(): Promise<GitStatus> {
+    return this.withGit((git) => git.init());
+  }
+
+  async gitSetRemote(url: string): Promise<GitStatus> {
+    return this.withGit((git) => git.setRemote(url));
+  }
+
+  async exportPosts(target: string, posts: string[], mapping: ExportMapping): Promise<ExportResult> {
+    const site = this.requireSite();
+    const source = { root: site.info.root, baseurl: site.info.baseurl, titleOf: (rel: string) => site.posts.get(rel)?.title ?? null };
+    return this.gitQueue.run(site.info.root, () => exportPosts(source, target, posts, mapping, this.options.git));
+  }
+
+  /** Run a git operation on the open site after the ones before it. */
+  private withGit<T>(task: (git: SiteGit) => Promise<T>): Promise<T> {
+    const root = this.requireSite().info.root;
+    const git = new SiteGit(root, this.options.git, (operation, p) => this.events.emit('gitProgress', { operation, stage: p.stage, progress: p.progress }));
+    return this.gitQueue.run(root, () => task(git));
+  }
 
   private requireSite(): OpenSite {
     if (!this.site) throw new HanjiError('NO_SITE', 'No site is open. Open a Jekyll site folder first.');

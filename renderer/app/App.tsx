@@ -18,6 +18,7 @@ import { usePostLibrary } from '../features/posts/usePostLibrary';
 import { PreviewPane } from '../features/preview/PreviewPane';
 import { getPreviewSettings, updatePreviewSettings, usePreviewSettings } from '../features/preview/preview-settings';
 import { revealLine } from '../features/preview/scroll-sync';
+import { GitPanel } from '../features/git/GitPanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { TaxonomyPanel } from '../features/taxonomy/TaxonomyPanel';
 import { resolveLanguage, setLanguage } from '../i18n/i18n';
@@ -51,6 +52,7 @@ export function App() {
   const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [taxonomyOpen, setTaxonomyOpen] = useState(false);
+  const [gitOpen, setGitOpen] = useState(false);
   const [message, setMessage] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const editorView = useRef<EditorView | null>(null);
@@ -161,6 +163,7 @@ export function App() {
   });
 
   const { save, isDirty } = editor;
+  const closeGit = useCallback(() => setGitOpen(false), []);
   const ctx = useMemo<AppContext>(
     () => ({
       posts: library.posts,
@@ -177,6 +180,7 @@ export function App() {
       focusSearch: () => searchRef.current?.focus(),
       openSettings: () => setSettingsOpen(true),
       toggleTaxonomy: () => setTaxonomyOpen((open) => !open),
+      openGit: () => setGitOpen(true),
     }),
     [library.posts, post?.path, dirty, save, isDirty, actions],
   );
@@ -364,6 +368,7 @@ export function App() {
         />
       ) : null}
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      {gitOpen ? <GitPanel onClose={closeGit} openPost={post?.path ?? null} titleOf={(path) => library.posts.find((p) => p.path === path)?.title ?? null} /> : null}
     </div>
   );
 }

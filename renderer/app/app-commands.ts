@@ -20,6 +20,7 @@ export interface AppContext {
   toggleTaxonomy(): void;
   focusSearch(): void;
   openSettings(): void;
+  openGit(): void;
 }
 
 const statusOf = (ctx: AppContext, path: string | null) => ctx.posts.find((p) => p.path === path)?.status ?? null;
@@ -53,5 +54,6 @@ export const APP_COMMANDS: readonly Command<AppContext>[] = [
   { id: 'view.togglePreview', label: 'preview.toggle', shortcut: 'Mod-Shift-v', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.togglePreview() },
   { id: 'view.toggleTaxonomy', label: 'command.toggleTaxonomy', shortcut: 'Mod-Shift-t', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.toggleTaxonomy() },
   { id: 'view.search', label: 'command.focusSearch', shortcut: 'Mod-p', places: ['menuBar'], enabled: () => true, run: (ctx) => ctx.focusSearch() },
+  { id: 'app.git', label: 'command.gitPanel', shortcut: 'Mod-Shift-g', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.openGit() },
   { id: 'app.settings', label: 'command.settings', shortcut: 'Mod-,', places: ['toolbar', 'menuBar'], enabled: () => true, run: (ctx) => ctx.openSettings() },
 ];

@@ -8,6 +8,8 @@ const schema = z.object({
   fontFamily: z.enum(['mono', 'sans', 'serif']).catch('mono'),
   autosave: z.boolean().catch(false),
   showForm: z.boolean().catch(true),
+  /** How the Git panel's Pull joins remote commits. */
+  gitPullMode: z.enum(['ff', 'rebase']).catch('ff'),
   /** The post last open in each site, reopened with the site. */
   lastPost: z.record(z.string(), z.string()).catch({}),
 });

@@ -1,3 +1,4 @@
+import type { ExportMapping, ExportResult, GitCommitResult, GitPullMode, GitStatus, PrePushReport } from '../model/git';
 import type { AssetResult, ImageAsset, IndexOptions, NewPostInput, PostDocument, PostMatch, PostSummary, RecoveryCopy, SiteRenderData, RenameInput, SiteIndexReport, SiteInfo, TaxonomyCount, TaxonomyEditResult, TaxonomyKind, TaxonomyOp, TaxonomyPlan, WriteResult } from '../model/site';
 
 /**
@@ -69,6 +70,35 @@ export interface SiteApi {
   cancelTaxonomyEdit(planId: string): Promise<void>;
   /** Restore every file an applied edit wrote, byte for byte; a file changed since the edit is skipped and reported. */
   undoTaxonomyEdit(editId: string): Promise<TaxonomyEditResult>;
+  /** The Git repository around the site: branch, upstream, ahead/behind, changed files; `isRepo: false` for a plain folder. */
+  gitStatus(): Promise<GitStatus>;
+  /** A unified diff of one changed file of the site against the last commit. */
+  gitDiff(path: string): Promise<string>;
+  /**
+   * Commit exactly the selected changed files with `message`. GIT_FAILED (with a reason) during a
+   * merge, rebase or cherry-pick, with conflict markers in a selected file, or on a detached HEAD.
+   */
+  gitCommit(paths: string[], message: string): Promise<GitCommitResult>;
+  /** Pull the upstream's commits (fast-forward only, or rebase); progress arrives as gitProgress events. */
+  gitPull(mode: GitPullMode): Promise<GitStatus>;
+  /** Push the branch to its upstream (a first push sets it on `origin`); never forced. NON_FAST_FORWARD when the remote is ahead. */
+  gitPush(): Promise<GitStatus>;
+  /**
+   * What to know before pushing: the site check, plus for the files the push carries posts that will
+   * not appear, `post_url` tags and images that resolve to nothing, and files over 50 MB (GitHub
+   * warns) or 100 MB (GitHub rejects). The face shows them with "Push anyway" and "Cancel".
+   */
+  gitPrePushCheck(): Promise<PrePushReport>;
+  /** Make a site folder that is in no repository a Git repository. */
+  gitInit(): Promise<GitStatus>;
+  /** Set the URL of the `origin` remote, adding it when missing. */
+  gitSetRemote(url: string): Promise<GitStatus>;
+  /**
+   * Copy posts and the site images they show into another repository's `_posts` and assets
+   * folders, commit there and push when it has a remote. `target` is an absolute path: the top
+   * folder of a Git work tree other than the site.
+   */
+  exportPosts(target: string, posts: string[], mapping: ExportMapping): Promise<ExportResult>;
 }
 
 /** The name of one API method. */

@@ -24,6 +24,8 @@ export interface SiteEvents {
   postsChanged: { changes: PostChange[] };
   /** A site-wide tag or category edit (or its undo) wrote `done` of `total` files. */
   taxonomyProgress: TaxonomyProgress;
+  /** How far a push or pull is, from git's own progress lines (credentials removed). */
+  gitProgress: { operation: 'push' | 'pull'; stage: string; progress: number };
 }
 
 /** The name of one event. */

@@ -29,6 +29,15 @@ export const METHOD_NAMES = [
   'applyTaxonomyEdit',
   'cancelTaxonomyEdit',
   'undoTaxonomyEdit',
+  'gitStatus',
+  'gitDiff',
+  'gitCommit',
+  'gitPull',
+  'gitPush',
+  'gitPrePushCheck',
+  'gitInit',
+  'gitSetRemote',
+  'exportPosts',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

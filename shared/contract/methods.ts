@@ -38,6 +38,15 @@ export const METHODS = {
   applyTaxonomyEdit: { args: z.tuple([s.idArg]), value: s.taxonomyEditResult },
   cancelTaxonomyEdit: { args: z.tuple([s.idArg]), value: z.void() },
   undoTaxonomyEdit: { args: z.tuple([s.idArg]), value: s.taxonomyEditResult },
+  gitStatus: { args: z.tuple([]), value: s.gitStatus },
+  gitDiff: { args: z.tuple([s.pathArg]), value: z.string() },
+  gitCommit: { args: z.tuple([s.gitPaths, s.commitMessage]), value: s.gitCommitResult },
+  gitPull: { args: z.tuple([s.gitPullMode]), value: s.gitStatus },
+  gitPush: { args: z.tuple([]), value: s.gitStatus },
+  gitPrePushCheck: { args: z.tuple([]), value: z.object({ problems: z.array(s.postProblem) }) },
+  gitInit: { args: z.tuple([]), value: s.gitStatus },
+  gitSetRemote: { args: z.tuple([s.remoteUrlArg]), value: s.gitStatus },
+  exportPosts: { args: z.tuple([s.pathArg, s.gitPaths, s.exportMapping]), value: s.exportResult },
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 /** True when `name` is a method of the API (own keys only: `constructor` or `__proto__` are not). */
@@ -52,6 +61,7 @@ export const EVENTS = {
     changes: z.array(z.object({ path: z.string(), kind: z.enum(['created', 'changed', 'deleted']), hash: s.hashArg.nullable(), post: s.postSummary.nullable() })),
   }),
   taxonomyProgress: z.object({ id: z.string(), done: z.number().int(), total: z.number().int() }),
+  gitProgress: s.gitProgress,
 } satisfies { [E in EventName]: z.ZodType<SiteEvents[E]> };
 
 /** Parse an event message from an untrusted channel; null when it is malformed or unknown. */

@@ -20,6 +20,30 @@ export const ERROR_CODES = [
 /** A closed union of error codes; adding one is a contract change. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a GIT_FAILED call failed, so a face can offer the next step (Pull after NON_FAST_FORWARD…). */
+export const GIT_REASONS = [
+  'NOT_INSTALLED',
+  'NOT_A_REPO',
+  'NON_FAST_FORWARD',
+  'DIVERGED',
+  'AUTH',
+  'OFFLINE',
+  'TIMEOUT',
+  'IN_PROGRESS',
+  'CONFLICTS',
+  'DETACHED_HEAD',
+  'NO_UPSTREAM',
+  'NO_REMOTE',
+  'LOCAL_CHANGES',
+  'NOTHING_TO_COMMIT',
+  'NO_COMMITS',
+  'UNSAFE_NAME',
+  'UNKNOWN',
+] as const;
+
+/** A closed union of git failure reasons; only GIT_FAILED errors carry one. */
+export type GitReason = (typeof GIT_REASONS)[number];
+
 /** The serializable description of a failure. `path` is site-relative; `line`/`column` are 1-based. */
 export interface ErrorInfo {
   code: ErrorCode;
@@ -27,6 +51,8 @@ export interface ErrorInfo {
   path?: string;
   line?: number;
   column?: number;
+  /** Set on GIT_FAILED errors only. */
+  reason?: GitReason;
 }
 
 /** The value every transport carries back: either the method's value or an error. */
@@ -38,14 +64,16 @@ export class HanjiError extends Error {
   readonly path?: string;
   readonly line?: number;
   readonly column?: number;
+  readonly reason?: GitReason;
 
-  constructor(code: ErrorCode, message: string, where: { path?: string; line?: number; column?: number } = {}) {
+  constructor(code: ErrorCode, message: string, where: { path?: string; line?: number; column?: number; reason?: GitReason } = {}) {
     super(message);
     this.name = 'HanjiError';
     this.code = code;
     if (where.path !== undefined) this.path = where.path;
     if (where.line !== undefined) this.line = where.line;
     if (where.column !== undefined) this.column = where.column;
+    if (where.reason !== undefined) this.reason = where.reason;
   }
 
   /** The plain-data form that crosses a process boundary. */
@@ -54,6 +82,7 @@ export class HanjiError extends Error {
     if (this.path !== undefined) info.path = this.path;
     if (this.line !== undefined) info.line = this.line;
     if (this.column !== undefined) info.column = this.column;
+    if (this.reason !== undefined) info.reason = this.reason;
     return info;
   }
 

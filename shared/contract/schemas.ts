@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES } from './result';
+import { ERROR_CODES, GIT_REASONS } from './result';
 
 // Zod probes `new Function` to compile faster checks; the renderer's CSP forbids eval, so never try.
 z.config({ jitless: true });
@@ -79,6 +79,7 @@ export const errorInfo = z.object({
   path: z.string().optional(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
+  reason: z.enum(GIT_REASONS).optional(),
 });
 
 /**
@@ -197,3 +198,34 @@ export const taxonomyPlan = z.object({
 });
 
 export const taxonomyEditResult = z.object({ editId: idArg.nullable(), written: z.array(z.string()), skipped: z.array(taxonomySkip), cancelled: z.boolean() });
+export const gitStatus = z.object({
+  isRepo: z.boolean(),
+  branch: z.string().nullable(),
+  detached: z.boolean(),
+  upstream: z.string().nullable(),
+  ahead: z.number().int().nonnegative(),
+  behind: z.number().int().nonnegative(),
+  remotes: z.array(z.object({ name: z.string(), url: z.string() })),
+  files: z.array(z.object({ path: z.string(), kind: z.enum(['new', 'modified', 'deleted', 'renamed', 'conflicted']), from: z.string().optional() })),
+  inProgress: z.enum(['merge', 'rebase', 'cherry-pick']).nullable(),
+});
+
+/** The files selected for a commit: at least one, each a site path. */
+export const gitPaths = z.array(pathArg).min(1, 'select at least one file').max(20_000);
+
+/** A commit message: not blank, bounded. */
+export const commitMessage = z.string().trim().min(1, 'write a commit message').max(10_000, 'commit message is too long');
+
+export const gitCommitResult = z.object({ commit: z.string().regex(/^[0-9a-f]{40,64}$/u), files: z.array(z.string()) });
+
+export const gitPullMode = z.enum(['ff', 'rebase']);
+
+/** A remote URL as typed; core refuses the ones git would read as options or helpers. */
+export const remoteUrlArg = z.string().min(1, 'remote URL is empty').max(2048, 'remote URL is too long');
+
+export const gitProgress = z.object({ operation: z.enum(['push', 'pull']), stage: z.string(), progress: z.number() });
+
+/** Target folders of an export, relative to the target repository's top; core confines them. */
+export const exportMapping = z.strictObject({ postsDir: pathArg.optional(), assetsDir: pathArg.optional() });
+
+export const exportResult = z.object({ files: z.array(z.string()), commit: z.string().regex(/^[0-9a-f]{40,64}$/u), pushed: z.boolean() });

@@ -101,6 +101,12 @@ describe.each(transports)('SiteApi over $name', ({ connect }) => {
       await api.openSite(site.root);
     });
 
+    it('reports a site outside any repository as such, and refuses to commit there with the reason', async () => {
+      expect(await api.gitStatus()).toMatchObject({ isRepo: false, files: [] });
+      await expect(api.gitCommit([KOREAN_POST], 'Update post')).rejects.toMatchObject({ code: 'GIT_FAILED', reason: 'NOT_A_REPO' });
+      await expect(api.gitSetRemote('--upload-pack=x')).rejects.toMatchObject({ code: 'GIT_FAILED' });
+    });
+
     it('reports the site from _config.yml', async () => {
       expect(await api.getSite()).toEqual({
         root: site.root,

@@ -15,12 +15,13 @@ export interface BrowserMode {
 
 /**
  * Start browser mode the way the README says (`npm run web -- --site DIR`), minus the build step
- * that `npm test` has already run, and wait for its one line.
+ * that `npm test` has already run, and wait for its one line. `baseEnv` is the server's environment
+ * (a sandboxed HOME for git tests).
  */
-export async function startBrowserMode(siteRoot: string): Promise<BrowserMode> {
+export async function startBrowserMode(siteRoot: string, baseEnv: NodeJS.ProcessEnv = process.env): Promise<BrowserMode> {
   // The engine's own folders (cache, trash, recovery copies) live in a temp folder, not the user's.
   const data = tempDir('hanji-data-');
-  const env = { ...process.env, HANJI_CACHE_DIR: path.join(data.dir, 'cache'), HANJI_TRASH_DIR: path.join(data.dir, 'trash'), HANJI_RECOVERY_DIR: path.join(data.dir, 'recovery') };
+  const env = { ...baseEnv, HANJI_CACHE_DIR: path.join(data.dir, 'cache'), HANJI_TRASH_DIR: path.join(data.dir, 'trash'), HANJI_RECOVERY_DIR: path.join(data.dir, 'recovery') };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--site', siteRoot, '--port', '0'], {
     cwd: REPO_ROOT,
     env,

@@ -10,6 +10,8 @@ const PLAN_ID = '00000000-0000-4000-8000-000000000000';
 
 const SUMMARY = { path: '_posts/a.md', status: 'published', title: 't', date: '2025-01-01T00:00:00+00:00', slug: 'a', id: '/a', url: '/a', tags: [], categories: [], layout: null, problems: [] } as const;
 
+const GIT_STATUS = { isRepo: true, branch: 'main', detached: false, upstream: 'origin/main', ahead: 0, behind: 0, remotes: [], files: [], inProgress: null };
+
 function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
   return {
     openSite: async (root) => ({ root, title: 't', url: '', baseurl: '', timezone: '', permalink: 'date', layouts: [] }),
@@ -36,6 +38,15 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     applyTaxonomyEdit: async () => ({ editId: null, written: [], skipped: [], cancelled: false }),
     cancelTaxonomyEdit: async () => undefined,
     undoTaxonomyEdit: async () => ({ editId: null, written: [], skipped: [], cancelled: false }),
+    gitStatus: async () => GIT_STATUS,
+    gitDiff: async () => '',
+    gitCommit: async (paths) => ({ commit: 'b'.repeat(40), files: paths }),
+    gitPull: async () => GIT_STATUS,
+    gitPush: async () => GIT_STATUS,
+    gitPrePushCheck: async () => ({ problems: [] }),
+    gitInit: async () => GIT_STATUS,
+    gitSetRemote: async () => GIT_STATUS,
+    exportPosts: async (_target, posts) => ({ files: posts, commit: 'c'.repeat(40), pushed: false }),
     ...overrides,
   };
 }
@@ -79,8 +90,13 @@ describe('dispatch', () => {
     ['planTaxonomyEdit', ['tags', { from: ['  '], to: null }]],
     ['applyTaxonomyEdit', ['../etc']],
     ['undoTaxonomyEdit', [42]],
+    ['gitCommit', [[], 'message']],
+    ['gitCommit', [['_posts/a.md'], '   ']],
+    ['gitPull', ['merge']],
+    ['gitSetRemote', ['']],
+    ['exportPosts', ['/repo', ['_posts/a.md'], { postsDir: '_posts', extra: true }]],
   ])('refuses %s with arguments %j before the implementation runs', async (method, args) => {
-    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn(), listTaxonomy: vi.fn(), planTaxonomyEdit: vi.fn(), applyTaxonomyEdit: vi.fn(), undoTaxonomyEdit: vi.fn() });
+    const api = fakeApi({ readPost: vi.fn(), writePost: vi.fn(), getSite: vi.fn(), listPosts: vi.fn(), searchPosts: vi.fn(), saveRecovery: vi.fn(), listRecovery: vi.fn(), discardRecovery: vi.fn(), listTaxonomy: vi.fn(), planTaxonomyEdit: vi.fn(), applyTaxonomyEdit: vi.fn(), undoTaxonomyEdit: vi.fn(), gitCommit: vi.fn(), gitPull: vi.fn(), gitSetRemote: vi.fn(), exportPosts: vi.fn() });
     const result = await dispatch(api, method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(result.ok || result.error.message).toContain(method);
@@ -97,6 +113,15 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'INVALID_FRONT_MATTER', message: 'bad yaml', path: '_posts/a.md', line: 3, column: 5 },
     });
+  });
+
+  it('carries the reason of a git failure, so a face can offer the next step', async () => {
+    const api = fakeApi({
+      gitPush: async () => {
+        throw new HanjiError('GIT_FAILED', 'Pull first.', { reason: 'NON_FAST_FORWARD' });
+      },
+    });
+    expect(await dispatch(api, 'gitPush', [])).toEqual({ ok: false, error: { code: 'GIT_FAILED', message: 'Pull first.', reason: 'NON_FAST_FORWARD' } });
   });
 
   it('hides the details of an unexpected throw behind INTERNAL', async () => {
