@@ -32,10 +32,10 @@ function fakeApi(overrides: Partial<SiteApi> = {}): SiteApi {
     readAsset: async (path) => ({ path, mime: 'image/png', dataBase64: 'iVBORw0KGgo=' }),
     getRenderData: async () => ({ config: {}, markdownInput: 'GFM', zone: 'UTC', includes: {}, siteData: {}, files: [] }),
     listTaxonomy: async () => [],
-    planTaxonomyEdit: async (kind, op) => ({ planId: PLAN_ID, kind, op, files: [], skipped: [] }),
-    applyTaxonomyEdit: async () => ({ editId: null, written: [], skipped: [], cancelled: false }),
+    planTaxonomyEdit: async (kind, op) => ({ planId: PLAN_ID, kind, op, files: [], moves: [], skipped: [] }),
+    applyTaxonomyEdit: async () => ({ editId: null, written: [], moved: [], skipped: [], cancelled: false }),
     cancelTaxonomyEdit: async () => undefined,
-    undoTaxonomyEdit: async () => ({ editId: null, written: [], skipped: [], cancelled: false }),
+    undoTaxonomyEdit: async () => ({ editId: null, written: [], moved: [], skipped: [], cancelled: false }),
     ...overrides,
   };
 }
