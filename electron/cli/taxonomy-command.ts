@@ -51,6 +51,7 @@ export function formatRun(run: TaxonomyRun): string {
     const done = run.moved.some((m) => m.from === move.from);
     lines.push(`${run.dryRun ? 'would move' : done ? 'moved' : 'not moved'} ${move.from} → ${move.to}`);
     lines.push(...changeLines(move.changes));
+    if (move.warning !== null) lines.push(`  note: ${move.warning}`);
   }
   for (const s of run.skipped) lines.push(`skipped ${s.path}: ${s.message}`);
   if (lines.length === 0) lines.push('No post has that name.');

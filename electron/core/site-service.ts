@@ -217,7 +217,7 @@ export class SiteService implements SiteApi {
 
   async planTaxonomyEdit(kind: TaxonomyKind, op: TaxonomyOp): Promise<TaxonomyPlan> {
     const site = this.requireSite();
-    const plan = planSiteEdit(site.info.root, site.posts.values(), kind, op, hashBytes);
+    const plan = planSiteEdit(site.info.root, site.posts.values(), kind, op, hashBytes, site.config.defaults);
     this.plans.put(plan.planId, plan);
     const { splices: _splices, ...shown } = plan;
     return shown;

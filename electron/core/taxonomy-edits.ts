@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HanjiError } from '../../shared/contract/result';
+import type { DefaultsSet } from '../../shared/jekyll/config';
 import { classifyPostPath } from '../../shared/jekyll/post-filename';
 import { folderCategories, type PostFacts } from '../../shared/jekyll/post-facts';
 import type { TaxonomyFilePlan, TaxonomyKind, TaxonomyMovePlan, TaxonomyOp, TaxonomyPlan, TaxonomySkip } from '../../shared/model/site';
 import { taxonomyText } from '../../shared/taxonomy/names';
 import { planFileEdit, type PostContext } from '../../shared/taxonomy/plan-file';
-import { planFolderMove } from '../../shared/taxonomy/plan-move';
+import { defaultsWarning, planFolderMove } from '../../shared/taxonomy/plan-move';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -93,9 +94,10 @@ function decodePost(bytes: Uint8Array): string | null {
 /**
  * The dry run: every post whose indexed tags (or categories) include a name of `op.from`, read
  * and planned; with `op.moveFolders`, a post whose category comes from its folder is planned as a
- * move (with its front-matter change, if any). `hash` hashes each file's bytes.
+ * move (with its front-matter change, if any, and a warning where the site's `defaults` differ
+ * at the new path). `hash` hashes each file's bytes.
  */
-export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: TaxonomyKind, op: TaxonomyOp, hash: (bytes: Uint8Array) => string): StoredPlan {
+export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: TaxonomyKind, op: TaxonomyOp, hash: (bytes: Uint8Array) => string, defaults: readonly DefaultsSet[]): StoredPlan {
   checkOp(op);
   const from = new Set(op.from);
   const files: TaxonomyFilePlan[] = [];
@@ -129,7 +131,7 @@ export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: Tax
     const outcome = planFileEdit(text, kind, op, postContext(facts, kind));
     if (outcome.kind === 'skip') skipped.push({ path: facts.path, reason: outcome.reason, message: outcome.message });
     else if (move !== null) {
-      moves.push({ from: facts.path, to: move.to, hash: hash(bytes), changes: outcome.kind === 'change' ? outcome.changes : [] });
+      moves.push({ from: facts.path, to: move.to, hash: hash(bytes), changes: outcome.kind === 'change' ? outcome.changes : [], warning: defaultsWarning(defaults, facts.path, move.to) });
       targets.add(move.to);
       if (outcome.kind === 'change') splices.set(facts.path, spliceOf(bytes, Buffer.from(outcome.after, 'utf8')));
     } else if (outcome.kind === 'change') {

@@ -195,7 +195,7 @@ export const taxonomyPlan = z.object({
   kind: taxonomyKind,
   op: taxonomyOp,
   files: z.array(z.object({ path: z.string(), hash: hashArg, changes: z.array(lineChange) })),
-  moves: z.array(z.object({ from: z.string(), to: z.string(), hash: hashArg, changes: z.array(lineChange) })),
+  moves: z.array(z.object({ from: z.string(), to: z.string(), hash: hashArg, changes: z.array(lineChange), warning: z.string().nullable() })),
   skipped: z.array(taxonomySkip),
 });
 

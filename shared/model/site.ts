@@ -228,6 +228,8 @@ export interface TaxonomyMovePlan {
   to: string;
   hash: string;
   changes: TaxonomyLineChange[];
+  /** What else the move changes that the user should know (front-matter defaults scoped by folder), or null. */
+  warning: string | null;
 }
 
 /** A post an applied edit (or its undo) moved. */

@@ -7,6 +7,8 @@
  * Delete drops only the matching levels and keeps the others in order (`ai/research/_posts`
  * without `ai` becomes `research/_posts`); with no level left the post goes to the root `_posts`.
  */
+import type { DefaultsSet } from '../jekyll/config';
+import { defaultsFor } from '../jekyll/defaults';
 import type { TaxonomyOp } from '../model/site';
 
 /** The planned move, or why the post cannot be moved (the message names the file). */
@@ -42,4 +44,16 @@ function folderNameProblem(name: string): string | null {
   if (/^[._#~]/u.test(name) || name.endsWith('~')) return 'Jekyll ignores folders that start with ".", "_", "#" or "~" or end with "~"';
   if (name !== name.trim()) return 'it starts or ends with a space';
   return null;
+}
+
+/**
+ * Front-matter defaults of `_config.yml` scoped by path (`scope: {path: news}`) stop or start
+ * applying when a post moves: a warning naming the keys whose defaults differ, or null.
+ */
+export function defaultsWarning(sets: readonly DefaultsSet[], from: string, to: string): string | null {
+  const before = defaultsFor(sets, from, 'posts');
+  const after = defaultsFor(sets, to, 'posts');
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+  if (keys.length === 0) return null;
+  return `${from}: the front-matter defaults in _config.yml for ${keys.join(', ')} are not the same at ${to}; where the post does not set them itself, Jekyll will give it other values after the move.`;
 }

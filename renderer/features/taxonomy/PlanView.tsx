@@ -22,6 +22,7 @@ export function PlanView({ plan, t }: { plan: TaxonomyPlan; t: TFunction }) {
               <li key={move.from}>
                 <code>{move.from}</code> → <code>{move.to}</code>
                 <LineChanges changes={move.changes} />
+                {move.warning !== null ? <div className="plan-warning">{move.warning}</div> : null}
               </li>
             ))}
           </ul>

@@ -74,6 +74,7 @@ test('renames a folder category by moving its posts with "Move N posts", and und
     const moves = workspace.dialog.getByRole('list', { name: 'Posts to move' });
     await expect(moves).toContainText('news/_posts/2025-01-01-launch.md → updates/_posts/2025-01-01-launch.md');
     await expect(moves).toContainText('3: + categories: [updates, web]');
+    await expect(moves).not.toContainText('defaults');
     await workspace.dialog.getByRole('button', { name: 'Apply to all files' }).click();
 
     await expect(panel.getByRole('status')).toHaveText('0 files changed, 0 left alone. 2 posts moved.');

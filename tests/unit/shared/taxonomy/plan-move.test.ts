@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaxonomyOp } from '../../../../shared/model/site';
-import { planFolderMove } from '../../../../shared/taxonomy/plan-move';
+import { parseSiteConfig } from '../../../../shared/jekyll/config';
+import { defaultsWarning, planFolderMove } from '../../../../shared/taxonomy/plan-move';
 
 const rename = (from: string, to: string | null): TaxonomyOp => ({ from: [from], to, moveFolders: true });
 
@@ -37,5 +38,13 @@ describe('planning the move of a post whose category comes from its folder', () 
   ])('refuses a new name with %s, naming the file', (_name, to) => {
     const move = planFolderMove('news/_posts/2025-01-01-x.md', rename('news', to), false);
     expect(move).toMatchObject({ kind: 'skip', message: expect.stringContaining('news/_posts/2025-01-01-x.md') });
+  });
+
+  it('warns when the front-matter defaults scoped by folder differ at the new path, naming the keys', () => {
+    const { defaults } = parseSiteConfig('defaults:\n  - scope: {path: news, type: posts}\n    values: {tags: [news-default], layout: post}\n  - scope: {path: "", type: posts}\n    values: {layout: post}\n');
+    expect(defaultsWarning(defaults, 'news/_posts/2025-01-01-x.md', 'updates/_posts/2025-01-01-x.md')).toBe(
+      'news/_posts/2025-01-01-x.md: the front-matter defaults in _config.yml for tags are not the same at updates/_posts/2025-01-01-x.md; where the post does not set them itself, Jekyll will give it other values after the move.',
+    );
+    expect(defaultsWarning(defaults, 'ai/_posts/2025-01-01-x.md', 'ml/_posts/2025-01-01-x.md')).toBeNull();
   });
 });
