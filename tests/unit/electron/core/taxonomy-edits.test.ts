@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteService } from '../../../../electron/core/site-service';
@@ -163,6 +163,41 @@ describe('site-wide taxonomy edits', () => {
       await service.undoTaxonomyEdit(result.editId as string);
       expect(read('ai/research/_posts/2025-03-01-r.md')).toBe('---\ntitle: R\n---\nx\n');
       expect(exists(root, 'ai/ml')).toBe(false);
+    });
+
+    it('never moves a post out of the site through a symlinked folder', async () => {
+      const { service, root, read } = await site();
+      const outside = tempDir('hanji-outside-');
+      const previous = dispose;
+      dispose = () => {
+        previous();
+        outside.dispose();
+      };
+      symlinkSync(outside.dir, path.join(root, 'updates'));
+      const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'updates', moveFolders: true });
+      const result = await service.applyTaxonomyEdit(plan.planId);
+      expect(result.moved).toEqual([]);
+      expect(result.skipped).toEqual([expect.objectContaining({ path: 'news/_posts/2025-01-05-news.md', message: expect.stringContaining('not a path inside the site') })]);
+      expect(readdirSync(outside.dir)).toEqual([]);
+      expect(read('news/_posts/2025-01-05-news.md')).toBe(POSTS['news/_posts/2025-01-05-news.md']);
+    });
+
+    it('stops moving when cancelled, and undo moves back what was moved', async () => {
+      const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`news/_posts/2025-02-${String((i % 28) + 1).padStart(2, '0')}-m${i}.md`, `---\ntitle: m${i}\n---\n${i}\n`]));
+      const { service, root, read } = await site(many);
+      const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'updates', moveFolders: true });
+      expect(plan.moves).toHaveLength(41);
+      service.events.subscribe((m) => {
+        if (m.event === 'taxonomyProgress') void service.cancelTaxonomyEdit(plan.planId);
+      });
+      const result = await service.applyTaxonomyEdit(plan.planId);
+      expect(result.cancelled).toBe(true);
+      expect(result.moved.length).toBeLessThan(41);
+      expect(result.moved.length + result.skipped.length).toBe(41);
+      expect(result.skipped.every((s) => s.reason === 'cancelled')).toBe(true);
+      await service.undoTaxonomyEdit(result.editId as string);
+      for (const [rel, text] of Object.entries(many)) expect(read(rel)).toBe(text);
+      expect(existsSync(path.join(root, 'updates'))).toBe(false);
     });
 
     it('a delete moves the post to the root _posts', async () => {
