@@ -22,6 +22,7 @@ interface Flags {
   ascii: boolean;
   all: boolean;
   'dry-run': boolean;
+  'move-folders': boolean;
   into?: string | undefined;
   rebase: boolean;
   message?: string | undefined;
@@ -123,10 +124,10 @@ class UsageError extends Error {}
 
 /** `tags` and `categories`: the same subcommands over either taxonomy. */
 function taxonomyCommand(kind: TaxonomyKind): Command {
-  const usage = `${kind} (list SITE [--drafts] [--unpublished] [--future] | rename SITE OLD NEW | merge SITE A B… --into C | delete SITE NAME) [--dry-run] [--json]`;
+  const usage = `${kind} (list SITE [--drafts] [--unpublished] [--future] | rename SITE OLD NEW | merge SITE A B… --into C | delete SITE NAME) [--dry-run] [--json]${kind === 'categories' ? ' [--move-folders]' : ''}`;
   return {
     usage,
-    summary: `List ${kind} with post counts as Jekyll computes them ({name, count, posts}), or rename, merge or delete them in every post with one-line patches; --dry-run prints each file's lines before and after; exit 3 when some posts had to be skipped.`,
+    summary: `List ${kind} with post counts as Jekyll computes them ({name, count, posts}), or rename, merge or delete them in every post with one-line patches; --dry-run prints each file's lines before and after${kind === 'categories' ? '; --move-folders moves posts whose category comes from their folder (news/_posts → updates/_posts) instead of skipping them' : ''}; exit 3 when some posts had to be skipped.`,
     async run([sub, site, ...names], flags) {
       if (!site) throw new UsageError(`${kind} needs a subcommand and the site folder: ${usage}`);
       if (sub === 'list') {
@@ -138,6 +139,10 @@ function taxonomyCommand(kind: TaxonomyKind): Command {
       else if (sub === 'merge' && names.length >= 1 && flags.into !== undefined) op = { from: [...new Set([...names, flags.into])], to: flags.into };
       else if (sub === 'delete' && names.length === 1) op = { from: names, to: null };
       else throw new UsageError(`${kind} ${sub ?? ''}: ${usage}`);
+      if (flags['move-folders']) {
+        if (kind !== 'categories') throw new UsageError(`--move-folders is for categories only: tags never come from folders. ${usage}`);
+        op.moveFolders = true;
+      }
       const run = await editTaxonomy(site, kind, op, flags['dry-run']);
       // Skipped files are not a failure of the command, but a script should notice them.
       return { output: flags.json ? JSON.stringify(run, null, 2) : formatRun(run), code: run.skipped.length > 0 ? 3 : 0 };
@@ -176,6 +181,7 @@ async function main(argv: string[]): Promise<number> {
       ascii: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      'move-folders': { type: 'boolean', default: false },
       into: { type: 'string' },
       rebase: { type: 'boolean', default: false },
       message: { type: 'string', short: 'm' },

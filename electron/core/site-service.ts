@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { constants as fsConstants, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteApi } from '../../shared/contract/api';
 import type { PostChange } from '../../shared/contract/events';
@@ -24,7 +24,7 @@ import { SiteGit } from './git/site-git';
 import { saveAssetFile } from './assets';
 import { defaultTrashDir } from './data-dirs';
 import { createFileExclusive, folderTrash, type Trash } from './file-ops';
-import type { AssetResult, ImageAsset, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, TaxonomyCount, TaxonomyEditResult, TaxonomyFilePlan, TaxonomyKind, TaxonomyOp, TaxonomyPlan, TaxonomySkip, WriteResult } from '../../shared/model/site';
+import type { AssetResult, ImageAsset, IndexOptions, IndexedPost, NewPostInput, PostDocument, PostMatch, PostProblem, PostSummary, RecoveryCopy, RenameInput, SiteIndexReport, SiteInfo, SiteRenderData, TaxonomyCount, TaxonomyEditResult, TaxonomyKind, TaxonomyMove, TaxonomyOp, TaxonomyPlan, TaxonomySkip, WriteResult } from '../../shared/model/site';
 import { taxonomyCounts } from '../../shared/taxonomy/counts';
 import { EventBus } from '../../shared/rpc/emitter';
 import { syncFolder, writeFileAtomic, writeFileAtomicBulk } from './atomic-write';
@@ -35,9 +35,9 @@ import { BodyCache, findPosts } from './post-search';
 import { RecoveryStore } from './recovery-store';
 import { buildIndex, indexFile, indexFromCache, rulesKey, type IndexProgress, type SiteIndex } from './site-index';
 import { siteLayouts } from './site-layouts';
-import { resolvePostPath } from './site-paths';
+import { resolvePostPath, type SitePath } from './site-paths';
 import { watchSite, type FileChange } from './site-watcher';
-import { RecentStore, applySplice, planSiteEdit, type JournalEntry, type Splice, type StoredPlan } from './taxonomy-edits';
+import { RecentStore, applySplice, planSiteEdit, type Journal, type Splice, type StoredPlan } from './taxonomy-edits';
 
 /** SHA-256 of a file's bytes, hex: the version stamp a save must match. */
 export function hashBytes(bytes: Uint8Array): string {
@@ -91,6 +91,26 @@ interface OpenSite {
 /** A change before the post's summary is attached (see emitChanges). */
 type ChangeWithoutPost = Omit<PostChange, 'post'>;
 
+/** One file of a bulk edit or its undo: `run` writes or moves it under its save lock. */
+interface EditStep {
+  path: string;
+  run: () => Promise<TaxonomySkip | StepDone>;
+}
+
+/** A step that changed the disk: the folders to sync, the changes to announce, and the move it made. */
+interface StepDone {
+  folders: string[];
+  changes: ChangeWithoutPost[];
+  moved?: TaxonomyMove;
+}
+
+/** A post moved by moveOne: the bytes it had and the hash of what was written, and the folders made for it. */
+interface MoveDone extends StepDone {
+  original: Buffer;
+  hash: string;
+  createdFolders: string[];
+}
+
 /** A post about to change: its text and data as checked, and the real file behind it. */
 interface PostForChange {
   abs: string;
@@ -129,7 +149,7 @@ export class SiteService implements SiteApi {
   private readonly now: () => number;
   private readonly plans = new RecentStore<StoredPlan>(8);
   // A journal of 10,000 posts holds ~50 MB of original bytes: keep only the last few edits.
-  private readonly journals = new RecentStore<JournalEntry[]>(3);
+  private readonly journals = new RecentStore<Journal>(3);
   /** Edits being applied or undone, by id: set to true to stop after the files in flight. */
   private readonly running = new Map<string, { cancelled: boolean }>();
 
@@ -206,7 +226,7 @@ export class SiteService implements SiteApi {
 
   async planTaxonomyEdit(kind: TaxonomyKind, op: TaxonomyOp): Promise<TaxonomyPlan> {
     const site = this.requireSite();
-    const plan = planSiteEdit(site.info.root, site.posts.values(), kind, op, hashBytes);
+    const plan = planSiteEdit(site.info.root, site.posts.values(), kind, op, hashBytes, site.config.defaults);
     this.plans.put(plan.planId, plan);
     const { splices: _splices, ...shown } = plan;
     return shown;
@@ -216,13 +236,32 @@ export class SiteService implements SiteApi {
     const site = this.requireSite();
     const plan = this.plans.get(planId, 'plan');
     this.plans.delete(planId);
-    const journal: JournalEntry[] = [];
-    const result = await this.rewriteAll(site, planId, plan.files, (file, bytes): TaxonomySkip | Buffer => {
-      if (hashBytes(bytes) !== file.hash) return { path: file.path, reason: 'changed', message: `${file.path} changed on disk since the dry run, so it was left alone; run the dry run again to include it.` };
-      // Same hash, same bytes: the planned result applies as it was shown.
-      return applySplice(bytes, plan.splices.get(file.path) as Splice);
-    }, (file, original, writtenHash) => journal.push({ path: file.path, original, writtenHash }));
-    const editId = journal.length > 0 ? randomUUID() : null;
+    const journal: Journal = { writes: [], moves: [] };
+    const rewrites = plan.files.map((file): EditStep => ({
+      path: file.path,
+      run: async () => {
+        const outcome = await this.rewriteOne(site, file, (bytes): TaxonomySkip | Buffer => {
+          if (hashBytes(bytes) !== file.hash) return { path: file.path, reason: 'changed', message: `${file.path} changed on disk since the dry run, so it was left alone; run the dry run again to include it.` };
+          // Same hash, same bytes: the planned result applies as it was shown.
+          return applySplice(bytes, plan.splices.get(file.path) as Splice);
+        });
+        if ('reason' in outcome) return outcome;
+        journal.writes.push({ path: file.path, original: outcome.original, writtenHash: outcome.hash });
+        return { folders: [outcome.folder], changes: [{ path: file.path, kind: 'changed', hash: outcome.hash }] };
+      },
+    }));
+    const moves = plan.moves.map((move): EditStep => ({
+      path: move.from,
+      run: async () => {
+        const splice = plan.splices.get(move.from);
+        const changed = `${move.from} changed on disk since the dry run, so it was not moved; run the dry run again to include it.`;
+        const outcome = await this.moveOne(site, move, (bytes) => (splice ? applySplice(bytes, splice) : bytes), changed);
+        if (!('reason' in outcome)) journal.moves.push({ path: move.from, to: move.to, original: outcome.original, writtenHash: outcome.hash, createdFolders: outcome.createdFolders });
+        return outcome;
+      },
+    }));
+    const result = await this.runSteps(site, planId, [...rewrites, ...moves]);
+    const editId = journal.writes.length + journal.moves.length > 0 ? randomUUID() : null;
     if (editId !== null) this.journals.put(editId, journal);
     return { editId, ...result };
   }
@@ -236,53 +275,66 @@ export class SiteService implements SiteApi {
     const site = this.requireSite();
     const journal = this.journals.get(editId, 'edit');
     this.journals.delete(editId);
-    const byPath = new Map(journal.map((e) => [e.path, e]));
-    const files = journal.map((e) => ({ path: e.path, hash: e.writtenHash, changes: [] }));
-    const result = await this.rewriteAll(site, editId, files, (file, bytes): TaxonomySkip | Buffer => {
-      if (hashBytes(bytes) !== file.hash) return { path: file.path, reason: 'changed', message: `${file.path} changed after the edit, so the undo left it as it is; restore it by hand if needed.` };
-      return (byPath.get(file.path) as JournalEntry).original;
-    }, () => undefined);
+    const rewrites = journal.writes.map((entry): EditStep => ({
+      path: entry.path,
+      run: async () => {
+        const outcome = await this.rewriteOne(site, { path: entry.path }, (bytes): TaxonomySkip | Buffer => {
+          if (hashBytes(bytes) !== entry.writtenHash) return { path: entry.path, reason: 'changed', message: `${entry.path} changed after the edit, so the undo left it as it is; restore it by hand if needed.` };
+          return entry.original;
+        });
+        if ('reason' in outcome) return outcome;
+        return { folders: [outcome.folder], changes: [{ path: entry.path, kind: 'changed', hash: outcome.hash }] };
+      },
+    }));
+    const emptied: string[] = [];
+    const moves = journal.moves.map((entry): EditStep => ({
+      path: entry.to,
+      run: async () => {
+        const changed = `${entry.to} changed after the edit, so the undo did not move it back to ${entry.path}; move it by hand if needed.`;
+        const outcome = await this.moveOne(site, { from: entry.to, to: entry.path, hash: entry.writtenHash }, () => entry.original, changed);
+        if (!('reason' in outcome)) emptied.push(...entry.createdFolders);
+        return outcome;
+      },
+    }));
+    const result = await this.runSteps(site, editId, [...rewrites, ...moves]);
+    await removeEmptyFolders(site.info.root, emptied);
     return { editId: null, ...result };
   }
 
   /**
-   * Rewrite files under their save locks, a few at a time: `next` sees each file's current bytes
-   * and returns the new bytes or why to skip it. Emits progress, honours cancelTaxonomyEdit(id),
-   * syncs each folder once at the end, and announces every written post in one event.
+   * Run the steps of an edit or an undo, a few at a time. Emits progress, honours
+   * cancelTaxonomyEdit(id), syncs each folder once at the end, and announces every change in one event.
    */
-  private async rewriteAll(
-    site: OpenSite,
-    id: string,
-    files: readonly Pick<TaxonomyFilePlan, 'path' | 'hash'>[],
-    next: (file: Pick<TaxonomyFilePlan, 'path' | 'hash'>, bytes: Buffer) => TaxonomySkip | Buffer,
-    onWritten: (file: Pick<TaxonomyFilePlan, 'path' | 'hash'>, original: Buffer, writtenHash: string) => void,
-  ): Promise<Omit<TaxonomyEditResult, 'editId'>> {
+  private async runSteps(site: OpenSite, id: string, steps: readonly EditStep[]): Promise<Omit<TaxonomyEditResult, 'editId'>> {
     const run = { cancelled: false };
     this.running.set(id, run);
     const written: string[] = [];
+    const moved: TaxonomyMove[] = [];
     const skipped: TaxonomySkip[] = [];
     const folders = new Set<string>();
+    const changes: ChangeWithoutPost[] = [];
     let done = 0;
     let lastProgress = 0;
     const progress = () => {
       const now = Date.now();
-      if (done < files.length && now - lastProgress < PROGRESS_MS) return;
+      if (done < steps.length && now - lastProgress < PROGRESS_MS) return;
       lastProgress = now;
-      this.events.emit('taxonomyProgress', { id, done, total: files.length });
+      this.events.emit('taxonomyProgress', { id, done, total: steps.length });
     };
     let cursor = 0;
     const worker = async () => {
-      while (cursor < files.length) {
-        const file = files[cursor++] as (typeof files)[number];
+      while (cursor < steps.length) {
+        const step = steps[cursor++] as EditStep;
         if (run.cancelled) {
-          skipped.push({ path: file.path, reason: 'cancelled', message: `${file.path} was not changed: the edit was cancelled.` });
+          skipped.push({ path: step.path, reason: 'cancelled', message: `${step.path} was not changed: the edit was cancelled.` });
         } else {
-          const outcome = await this.rewriteOne(site, file, next);
+          const outcome = await step.run();
           if ('reason' in outcome) skipped.push(outcome);
           else {
-            written.push(file.path);
-            folders.add(outcome.folder);
-            onWritten(file, outcome.original, outcome.hash);
+            if (outcome.moved) moved.push(outcome.moved);
+            else written.push(step.path);
+            for (const folder of outcome.folders) folders.add(folder);
+            changes.push(...outcome.changes);
           }
         }
         done++;
@@ -290,22 +342,75 @@ export class SiteService implements SiteApi {
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, files.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, steps.length) }, worker));
     } finally {
       this.running.delete(id);
     }
-    if (files.length === 0) progress();
+    if (steps.length === 0) progress();
     await Promise.all([...folders].map(syncFolder));
-    if (written.length > 0) this.emitChanges(site, written.map((rel) => ({ path: rel, kind: 'changed', hash: this.ownWrites.get(rel) ?? null })));
+    if (changes.length > 0) this.emitChanges(site, changes);
     const order = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    return { written: written.sort(), skipped: skipped.sort(order), cancelled: run.cancelled };
+    return { written: written.sort(), moved: moved.sort((a, b) => order({ path: a.from }, { path: b.from })), skipped: skipped.sort(order), cancelled: run.cancelled };
   }
 
-  /** One file of rewriteAll, under its save lock: read and planned synchronously (cheap); only the fsync waits (see writeFileAtomicBulk). */
+  /**
+   * Move one post of a bulk edit, under its save lock: refused when its bytes no longer hash to
+   * `move.hash` (`changedMessage`) or when `move.to` exists (never overwritten). Writes
+   * `bytesFor(original)` at the new path, creating its folders, then removes the old file the way
+   * renamePost does, and updates the index; the caller announces the changes.
+   */
+  private async moveOne(site: OpenSite, move: { from: string; to: string; hash: string }, bytesFor: (original: Buffer) => Buffer, changedMessage: string): Promise<TaxonomySkip | MoveDone> {
+    let source: SitePath;
+    let dest: SitePath;
+    try {
+      source = resolvePostPath(site.info.root, move.from);
+      dest = resolvePostPath(site.info.root, move.to);
+    } catch (error) {
+      return { path: move.from, reason: 'io', message: `${move.from} was not moved: ${(error as Error).message}` };
+    }
+    const lock = await fs.realpath(source.abs).catch(() => source.abs);
+    return this.fileQueue.run(lock, async (): Promise<TaxonomySkip | MoveDone> => {
+      let original: Buffer;
+      let mode: number;
+      try {
+        original = readFileSync(source.abs);
+        mode = statSync(source.abs).mode;
+      } catch (error) {
+        return { path: source.rel, reason: 'unreadable', message: `${source.rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was not moved.` };
+      }
+      if (hashBytes(original) !== move.hash) return { path: source.rel, reason: 'changed', message: changedMessage };
+      const bytes = bytesFor(original);
+      const createdFolders = missingFolders(site.info.root, dest.rel);
+      try {
+        await createFileExclusive(dest.abs, bytes, mode & 0o7777);
+      } catch (error) {
+        await removeEmptyFolders(site.info.root, createdFolders);
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        if (code === 'EEXIST') return { path: source.rel, reason: 'collision', message: `${source.rel} was not moved: ${dest.rel} exists already, and Hanji never overwrites a post.` };
+        return { path: source.rel, reason: 'io', message: `${source.rel} was not moved: could not create ${dest.rel} (${code}).` };
+      }
+      const hash = hashBytes(bytes);
+      this.ownWrites.set(dest.rel, hash);
+      try {
+        await this.finishMove(site, source, dest.rel, move.hash);
+      } catch (error) {
+        await removeEmptyFolders(site.info.root, createdFolders);
+        const conflict = error instanceof HanjiError && error.code === 'CONFLICT';
+        return { path: source.rel, reason: conflict ? 'changed' : 'io', message: conflict ? changedMessage : (error as Error).message };
+      }
+      const changes = this.indexChanges(site, [
+        { path: source.rel, kind: 'deleted' },
+        { path: dest.rel, kind: 'created' },
+      ]);
+      return { original, hash, createdFolders, folders: [path.dirname(source.abs), path.dirname(dest.abs)], changes, moved: { from: source.rel, to: dest.rel } };
+    });
+  }
+
+  /** Rewrite one file of a bulk edit under its save lock: `next` sees its current bytes and returns the new ones or why to skip it. Read and planned synchronously (cheap); only the fsync waits (see writeFileAtomicBulk). */
   private async rewriteOne(
     site: OpenSite,
-    file: Pick<TaxonomyFilePlan, 'path' | 'hash'>,
-    next: (file: Pick<TaxonomyFilePlan, 'path' | 'hash'>, bytes: Buffer) => TaxonomySkip | Buffer,
+    file: { path: string },
+    next: (bytes: Buffer) => TaxonomySkip | Buffer,
   ): Promise<TaxonomySkip | { original: Buffer; hash: string; folder: string }> {
     const { abs, rel } = resolvePostPath(site.info.root, file.path);
     let target = abs;
@@ -323,7 +428,7 @@ export class SiteService implements SiteApi {
       } catch (error) {
         return { path: rel, reason: 'unreadable', message: `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left alone.` } as TaxonomySkip;
       }
-      const bytes = next(file, original);
+      const bytes = next(original);
       if (!Buffer.isBuffer(bytes)) return bytes;
       if ((mode & 0o222) === 0) return { path: rel, reason: 'read-only', message: `${rel} is read-only, so it was left alone; make it writable and run the edit again.` } as TaxonomySkip;
       try {
@@ -575,6 +680,16 @@ export class SiteService implements SiteApi {
   /** Write `text` as a new file (a free name from slug) and remove the old one: a rename or a move. */
   private async moveTo(site: OpenSite, current: { abs: string; rel: string }, folder: string, date: string | null, slug: string, ext: string, text: string, expectedHash: string): Promise<PostSummary> {
     const rel = await this.createUnique(site, folder, date, slug, ext, text);
+    await this.finishMove(site, current, rel, expectedHash);
+    this.announce(site, [
+      { path: current.rel, kind: 'deleted' },
+      { path: rel, kind: 'created' },
+    ]);
+    return this.summaryOf(site, rel);
+  }
+
+  /** The second half of a move, once `rel` holds the new bytes: remove the old file, unless it changed meanwhile (then `rel` goes instead, and CONFLICT). */
+  private async finishMove(site: OpenSite, current: { abs: string; rel: string }, rel: string, expectedHash: string): Promise<void> {
     // Another program may have written the old file meanwhile: never remove what we did not read.
     const still = await fs.readFile(current.abs).then(hashBytes, () => null);
     if (still !== expectedHash) {
@@ -587,11 +702,6 @@ export class SiteService implements SiteApi {
     } catch (error) {
       throw new HanjiError('IO', `Created ${rel} but could not remove ${current.rel} (${(error as NodeJS.ErrnoException).code ?? 'error'}); both now exist.`, { path: current.rel });
     }
-    this.announce(site, [
-      { path: current.rel, kind: 'deleted' },
-      { path: rel, kind: 'created' },
-    ]);
-    return this.summaryOf(site, rel);
   }
 
   /** Create a file named from date and slug, adding `-2`, `-3`… when the name is taken. */
@@ -615,7 +725,12 @@ export class SiteService implements SiteApi {
 
   /** Update the index for changed files and tell the clients, with the new hashes. */
   private announce(site: OpenSite, changes: { path: string; kind: PostChange['kind'] }[]): void {
-    const reported: ChangeWithoutPost[] = changes.map(({ path: rel, kind }) => {
+    this.emitChanges(site, this.indexChanges(site, changes));
+  }
+
+  /** Update the index for changed files; returns the changes to announce, with the new hashes. */
+  private indexChanges(site: OpenSite, changes: { path: string; kind: PostChange['kind'] }[]): ChangeWithoutPost[] {
+    return changes.map(({ path: rel, kind }) => {
       if (kind === 'deleted' || !this.refreshPost(site, rel)) {
         site.posts.delete(rel);
         site.cache.delete(rel);
@@ -624,7 +739,6 @@ export class SiteService implements SiteApi {
       }
       return { path: rel, kind, hash: this.ownWrites.get(rel) ?? null };
     });
-    this.emitChanges(site, reported);
   }
 
   /** Tell the clients, with each post's new summary so a list of 10,000 posts need not be fetched again. */
@@ -920,6 +1034,20 @@ async function isWritable(file: string, mode: number): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** The folders of site-relative `file` that do not exist yet, deepest first, site-relative. */
+function missingFolders(root: string, file: string): string[] {
+  const parts = file.split('/');
+  const missing: string[] = [];
+  for (let i = parts.length - 1; i >= 1 && !existsSync(path.join(root, ...parts.slice(0, i))); i--) missing.push(parts.slice(0, i).join('/'));
+  return missing;
+}
+
+/** Remove these site-relative folders, deepest first, where they are empty; a folder something else now uses stays. */
+async function removeEmptyFolders(root: string, folders: readonly string[]): Promise<void> {
+  const deepestFirst = [...new Set(folders)].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const folder of deepestFirst) await fs.rmdir(path.join(root, ...folder.split('/'))).catch(() => undefined);
 }
 
 /** Remove temp files left by saves that crashed; a young one may belong to a save in progress. */

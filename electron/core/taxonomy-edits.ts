@@ -4,14 +4,16 @@
  * writes and events); this module decides what to write and remembers what to restore.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HanjiError } from '../../shared/contract/result';
+import type { DefaultsSet } from '../../shared/jekyll/config';
 import { classifyPostPath } from '../../shared/jekyll/post-filename';
 import { folderCategories, type PostFacts } from '../../shared/jekyll/post-facts';
-import type { TaxonomyFilePlan, TaxonomyKind, TaxonomyOp, TaxonomyPlan, TaxonomySkip } from '../../shared/model/site';
+import type { TaxonomyFilePlan, TaxonomyKind, TaxonomyMovePlan, TaxonomyOp, TaxonomyPlan, TaxonomySkip } from '../../shared/model/site';
 import { taxonomyText } from '../../shared/taxonomy/names';
 import { planFileEdit, type PostContext } from '../../shared/taxonomy/plan-file';
+import { defaultsWarning, planFolderMove } from '../../shared/taxonomy/plan-move';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -20,6 +22,20 @@ export interface JournalEntry {
   path: string;
   original: Buffer;
   writtenHash: string;
+}
+
+/** One post an applied edit moved: undone by moving `to` back to `from` with the original bytes. */
+export interface MoveJournalEntry extends JournalEntry {
+  /** Where the post is now; `path` is where it was. */
+  to: string;
+  /** Site-relative folders the move created, deepest first: the undo removes them when empty. */
+  createdFolders: string[];
+}
+
+/** What an undo restores. */
+export interface Journal {
+  writes: JournalEntry[];
+  moves: MoveJournalEntry[];
 }
 
 /**
@@ -33,7 +49,7 @@ export interface Splice {
   middle: Buffer;
 }
 
-/** A plan as the engine keeps it between the dry run and the apply. */
+/** A plan as the engine keeps it between the dry run and the apply; splices are keyed by the planned file's path (a move's `from`). */
 export interface StoredPlan extends TaxonomyPlan {
   splices: Map<string, Splice>;
 }
@@ -77,12 +93,16 @@ function decodePost(bytes: Uint8Array): string | null {
 
 /**
  * The dry run: every post whose indexed tags (or categories) include a name of `op.from`, read
- * and planned; `hash` hashes each file's bytes.
+ * and planned; with `op.moveFolders`, a post whose category comes from its folder is planned as a
+ * move (with its front-matter change, if any, and a warning where the site's `defaults` differ
+ * at the new path). `hash` hashes each file's bytes.
  */
-export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: TaxonomyKind, op: TaxonomyOp, hash: (bytes: Uint8Array) => string): StoredPlan {
+export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: TaxonomyKind, op: TaxonomyOp, hash: (bytes: Uint8Array) => string, defaults: readonly DefaultsSet[]): StoredPlan {
   checkOp(op);
   const from = new Set(op.from);
   const files: TaxonomyFilePlan[] = [];
+  const moves: TaxonomyMovePlan[] = [];
+  const targets = new Set<string>();
   const skipped: TaxonomySkip[] = [];
   const splices = new Map<string, Splice>();
   const affected = [...posts].filter((p) => p[kind].some((n) => from.has(taxonomyText(n) ?? ''))).sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -99,14 +119,27 @@ export function planSiteEdit(root: string, posts: Iterable<PostFacts>, kind: Tax
       skipped.push({ path: facts.path, reason: 'unreadable', message: `${facts.path} is not valid UTF-8; Hanji leaves it alone.` });
       continue;
     }
+    const move = kind === 'categories' && op.moveFolders === true ? planFolderMove(facts.path, op, classifyPostPath(facts.path) === 'draft') : null;
+    if (move?.kind === 'skip') {
+      skipped.push({ path: facts.path, reason: 'folder', message: move.message });
+      continue;
+    }
+    if (move !== null && (targets.has(move.to) || existsSync(path.join(root, ...move.to.split('/'))))) {
+      skipped.push({ path: facts.path, reason: 'collision', message: `${facts.path} would move to ${move.to}, which ${targets.has(move.to) ? 'another moved post takes' : 'exists already'}; it was left alone. Rename one of them first.` });
+      continue;
+    }
     const outcome = planFileEdit(text, kind, op, postContext(facts, kind));
     if (outcome.kind === 'skip') skipped.push({ path: facts.path, reason: outcome.reason, message: outcome.message });
-    else if (outcome.kind === 'change') {
+    else if (move !== null) {
+      moves.push({ from: facts.path, to: move.to, hash: hash(bytes), changes: outcome.kind === 'change' ? outcome.changes : [], warning: defaultsWarning(defaults, facts.path, move.to) });
+      targets.add(move.to);
+      if (outcome.kind === 'change') splices.set(facts.path, spliceOf(bytes, Buffer.from(outcome.after, 'utf8')));
+    } else if (outcome.kind === 'change') {
       files.push({ path: facts.path, hash: hash(bytes), changes: outcome.changes });
       splices.set(facts.path, spliceOf(bytes, Buffer.from(outcome.after, 'utf8')));
     }
   }
-  return { planId: randomUUID(), kind, op, files, skipped, splices };
+  return { planId: randomUUID(), kind, op, files, moves, skipped, splices };
 }
 
 /** A small store of the last few values by id: plans waiting to be applied, journals waiting for an undo. */

@@ -176,16 +176,18 @@ const taxonomyNameArg = z
   .max(500, 'a tag or category name is at most 500 characters')
   .refine((n) => n.trim() !== '' && !/[\r\n\0]/u.test(n), 'a tag or category name must be one line of text that is not empty');
 
-export const taxonomyOp = z.strictObject({ from: z.array(taxonomyNameArg).min(1, 'name at least one tag or category').max(1000), to: taxonomyNameArg.nullable() });
+export const taxonomyOp = z.strictObject({ from: z.array(taxonomyNameArg).min(1, 'name at least one tag or category').max(1000), to: taxonomyNameArg.nullable(), moveFolders: z.boolean().optional() });
 
 /** The id of a dry run or an applied edit. */
 export const idArg = z.string().regex(/^[0-9a-f-]{36}$/u, 'expected the id of a dry run or an edit');
 
 export const taxonomyCount = z.object({ name: taxonomyName, count: z.number().int(), posts: z.array(z.string()) });
 
+const lineChange = z.object({ line: z.number().int(), before: z.string().nullable(), after: z.string().nullable() });
+
 const taxonomySkip = z.object({
   path: z.string(),
-  reason: z.enum(['folder', 'defaults', 'string-with-space', 'unsupported', 'invalid-front-matter', 'changed', 'unreadable', 'read-only', 'io', 'cancelled']),
+  reason: z.enum(['folder', 'defaults', 'string-with-space', 'unsupported', 'invalid-front-matter', 'changed', 'unreadable', 'read-only', 'io', 'cancelled', 'collision']),
   message: z.string(),
 });
 
@@ -193,11 +195,12 @@ export const taxonomyPlan = z.object({
   planId: idArg,
   kind: taxonomyKind,
   op: taxonomyOp,
-  files: z.array(z.object({ path: z.string(), hash: hashArg, changes: z.array(z.object({ line: z.number().int(), before: z.string().nullable(), after: z.string().nullable() })) })),
+  files: z.array(z.object({ path: z.string(), hash: hashArg, changes: z.array(lineChange) })),
+  moves: z.array(z.object({ from: z.string(), to: z.string(), hash: hashArg, changes: z.array(lineChange), warning: z.string().nullable() })),
   skipped: z.array(taxonomySkip),
 });
 
-export const taxonomyEditResult = z.object({ editId: idArg.nullable(), written: z.array(z.string()), skipped: z.array(taxonomySkip), cancelled: z.boolean() });
+export const taxonomyEditResult = z.object({ editId: idArg.nullable(), written: z.array(z.string()), moved: z.array(z.object({ from: z.string(), to: z.string() })), skipped: z.array(taxonomySkip), cancelled: z.boolean() });
 export const gitStatus = z.object({
   isRepo: z.boolean(),
   branch: z.string().nullable(),

@@ -191,6 +191,11 @@ export interface TaxonomyCount {
 export interface TaxonomyOp {
   from: string[];
   to: string | null;
+  /**
+   * Categories from the folders above `_posts` cannot change in front matter: with this set, such
+   * posts are moved to the renamed folder (see shared/taxonomy/plan-move.ts) instead of skipped.
+   */
+  moveFolders?: boolean;
 }
 
 /** One changed line of a post, 1-based; `before` is null for an added line, `after` for a removed one. */
@@ -201,7 +206,7 @@ export interface TaxonomyLineChange {
 }
 
 /** Why a post that has the name is left alone. */
-export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'read-only' | 'io' | 'cancelled';
+export type TaxonomySkipReason = 'folder' | 'defaults' | 'string-with-space' | 'unsupported' | 'invalid-front-matter' | 'changed' | 'unreadable' | 'read-only' | 'io' | 'cancelled' | 'collision';
 
 /** A post an edit leaves alone, and what the user can do about it. */
 export interface TaxonomySkip {
@@ -217,12 +222,29 @@ export interface TaxonomyFilePlan {
   changes: TaxonomyLineChange[];
 }
 
-/** The dry run of a taxonomy edit: every file it will change, exactly, and the ones it cannot. */
+/** One post a planned edit will move to another folder, with its hash when planned and the front-matter lines that change too. */
+export interface TaxonomyMovePlan {
+  from: string;
+  to: string;
+  hash: string;
+  changes: TaxonomyLineChange[];
+  /** What else the move changes that the user should know (front-matter defaults scoped by folder), or null. */
+  warning: string | null;
+}
+
+/** A post an applied edit (or its undo) moved. */
+export interface TaxonomyMove {
+  from: string;
+  to: string;
+}
+
+/** The dry run of a taxonomy edit: every file it will change or move, exactly, and the ones it cannot. */
 export interface TaxonomyPlan {
   planId: string;
   kind: TaxonomyKind;
   op: TaxonomyOp;
   files: TaxonomyFilePlan[];
+  moves: TaxonomyMovePlan[];
   skipped: TaxonomySkip[];
 }
 
@@ -230,6 +252,7 @@ export interface TaxonomyPlan {
 export interface TaxonomyEditResult {
   editId: string | null;
   written: string[];
+  moved: TaxonomyMove[];
   skipped: TaxonomySkip[];
   cancelled: boolean;
 }

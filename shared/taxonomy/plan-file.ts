@@ -42,10 +42,10 @@ interface KeyChange {
 /** Plan `op` on one post's text. Never throws for a problem of the post: that is a skip, with a message naming the file. */
 export function planFileEdit(text: string, kind: TaxonomyKind, op: TaxonomyOp, post: PostContext, options: PlanOptions = {}): FileOutcome {
   const from = new Set(op.from);
-  const fromFolder = post.folderCategories.filter((c) => from.has(c));
-  if (kind === 'categories' && fromFolder.length > 0) {
+  const fromFolder = kind === 'categories' ? post.folderCategories.filter((c) => from.has(c)) : [];
+  if (fromFolder.length > 0 && op.moveFolders !== true) {
     const folder = post.path.slice(0, post.path.indexOf('_posts') >= 0 ? post.path.indexOf('_posts') : post.path.indexOf('_drafts'));
-    return skip('folder', `${post.path}: the category "${fromFolder.join('", "')}" comes from the folder ${folder} above _posts, not from front matter; move the post to another folder to change it.`);
+    return skip('folder', `${post.path}: the category "${fromFolder.join('", "')}" comes from the folder ${folder} above _posts, not from front matter; move the post to another folder to change it (Hanji offers the move: "Move posts" in the dry run, --move-folders in the CLI).`);
   }
   const block = splitFrontMatter(text);
   let data: Record<string, unknown> = {};
@@ -64,7 +64,8 @@ export function planFileEdit(text: string, kind: TaxonomyKind, op: TaxonomyOp, p
     throw error;
   }
   if (changes.length === 0) {
-    const given = post.names.some((n) => from.has(String(n)));
+    // With moveFolders the folder names are the move's to change, not the defaults'.
+    const given = fromFolder.length === 0 && post.names.some((n) => from.has(String(n)));
     return given ? skip('defaults', `${post.path}: "${op.from.join('", "')}" comes from the front-matter defaults in _config.yml, not from the post; change it there.`) : { kind: 'none' };
   }
   let after: string | null = null;

@@ -2,7 +2,8 @@
  * Oracle test for site-wide tag edits: on a copy of tests/fixtures/jekyll-site with posts that use
  * a tag under `tag:` flow lists, `tags:` block lists and `tags:` strings, a rename and a merge must
  * give exactly the post sets real Jekyll 4.3 computes, with one changed line per file in
- * `git diff --numstat`, and undo must restore every byte. Skipped when `jekyll` is not on PATH.
+ * `git diff --numstat`, and undo must restore every byte. A rename of a folder category with
+ * moveFolders must list exactly the same posts under the new name. Skipped when `jekyll` is not on PATH.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ describe.skipIf(!jekyll.ok)('site-wide tag edits agree with Jekyll 4.3', () => {
   let site = '';
   let service: SiteService;
   let before: Map<unknown, string[]>;
+  let categoriesBefore: Map<unknown, string[]>;
 
   beforeAll(async () => {
     temp = mkdtempSync(path.join(tmpdir(), 'hanji-taxonomy-oracle-'));
@@ -51,7 +53,9 @@ describe.skipIf(!jekyll.ok)('site-wide tag edits agree with Jekyll 4.3', () => {
     git(site, 'init', '-q');
     git(site, 'add', '-A');
     git(site, 'commit', '-qm', 'fixture');
-    before = postSets((await jekyllFacts(site)).tags);
+    const facts = await jekyllFacts(site);
+    before = postSets(facts.tags);
+    categoriesBefore = postSets(facts.categories);
     service = new SiteService({ cacheDir: null });
     await service.openSite(site);
   }, 180_000);
@@ -92,5 +96,30 @@ describe.skipIf(!jekyll.ok)('site-wide tag edits agree with Jekyll 4.3', () => {
 
     await service.undoTaxonomyEdit(result.editId as string);
     expect(git(site, 'status', '--porcelain')).toBe('');
+  }, 240_000);
+
+  it('moves the posts of a folder category: Jekyll lists exactly the old posts under the new name, and undo restores the tree', async () => {
+    const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'updates', moveFolders: true });
+    expect(plan.skipped).toEqual([]);
+    // The fixture gives news posts `tags: [news-default]` by a defaults scope on the folder.
+    expect(plan.moves.every((m) => m.warning?.includes('for tags are not the same'))).toBe(true);
+    const result = await service.applyTaxonomyEdit(plan.planId);
+    expect(result.skipped).toEqual([]);
+    expect(result.moved.map((m) => m.to).every((to) => to.startsWith('updates/_posts/') || to.startsWith('updates/_drafts/'))).toBe(true);
+    const facts = await jekyllFacts(site);
+    const back = new Map(result.moved.map((m) => [m.to, m.from]));
+    // Each post by the path it had, so the sets compare across the move.
+    const after = new Map([...postSets(facts.categories)].map(([name, posts]) => [name, posts.map((p) => back.get(p) ?? p).sort()]));
+    expect(after.get('updates')).toEqual(categoriesBefore.get('news'));
+    expect(after.has('news')).toBe(false);
+    const others = (m: Map<unknown, string[]>) => [...m].filter(([name]) => name !== 'news' && name !== 'updates');
+    expect(others(after)).toEqual(others(categoriesBefore));
+    // As warned: Jekyll no longer gives the moved posts the folder's default tag.
+    expect(before.get('news-default')?.length).toBeGreaterThan(0);
+    expect(facts.tags.find((e) => e.name === 'news-default')?.posts.filter((p) => back.has(p)) ?? []).toEqual([]);
+
+    const undone = await service.undoTaxonomyEdit(result.editId as string);
+    expect(undone.skipped).toEqual([]);
+    expect(git(site, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   }, 240_000);
 });

@@ -89,6 +89,7 @@ export function TaxonomyPanel({ posts, onFilter }: TaxonomyPanelProps) {
           {edit.state.result ? (
             <p role="status">
               {t('taxonomy.result', { written: edit.state.result.written.length, skipped: edit.state.result.skipped.length })}
+              {edit.state.result.moved.length > 0 ? ` ${t('taxonomy.resultMoved', { moved: edit.state.result.moved.length })}` : null}
               {edit.state.result.skipped.map((s) => (
                 <span key={s.path} className="skip-reason">
                   {' '}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createElement } from 'react';
 import { useClient } from '../../app/client-context';
-import type { TaxonomyEditResult, TaxonomyKind, TaxonomyOp } from '../../../shared/model/site';
+import type { TaxonomyEditResult, TaxonomyKind, TaxonomyOp, TaxonomyPlan } from '../../../shared/model/site';
 import { useDialog } from '../dialogs/DialogHost';
 import { PlanView } from './PlanView';
 
@@ -33,23 +33,37 @@ export function useTaxonomyEdit(onDone: () => void) {
     [client],
   );
 
+  const planDialog = useCallback(
+    (plan: TaxonomyPlan) => {
+      const folderSkips = plan.op.moveFolders === true ? 0 : plan.skipped.filter((s) => s.reason === 'folder').length;
+      return {
+        title: t('taxonomy.dryRunTitle'),
+        wide: true,
+        body: createElement(PlanView, { plan, t }),
+        buttons: [
+          { id: 'cancel', label: t('dialog.cancel') },
+          ...(folderSkips > 0 ? [{ id: 'move', label: t('taxonomy.movePosts', { count: folderSkips }) }] : []),
+          ...(plan.files.length + plan.moves.length > 0 ? [{ id: 'apply', label: t('taxonomy.apply'), primary: true }] : []),
+        ],
+        cancel: 'cancel',
+      };
+    },
+    [t],
+  );
+
   const run = useCallback(
     async (kind: TaxonomyKind, op: TaxonomyOp) => {
       setError('');
       try {
-        const plan = await client.planTaxonomyEdit(kind, op);
-        const answer = await ask({
-          title: t('taxonomy.dryRunTitle'),
-          wide: true,
-          body: createElement(PlanView, { plan, t }),
-          buttons: [
-            { id: 'cancel', label: t('dialog.cancel') },
-            ...(plan.files.length > 0 ? [{ id: 'apply', label: t('taxonomy.apply'), primary: true }] : []),
-          ],
-          cancel: 'cancel',
-        });
+        let plan = await client.planTaxonomyEdit(kind, op);
+        let answer = await ask(planDialog(plan));
+        // "Move N posts": the same edit again, with the folder categories done as moves.
+        if (answer.button === 'move') {
+          plan = await client.planTaxonomyEdit(kind, { ...op, moveFolders: true });
+          answer = await ask(planDialog(plan));
+        }
         if (answer.button !== 'apply') return;
-        setState({ id: plan.planId, done: 0, total: plan.files.length, running: true, result: null, undoId: null });
+        setState({ id: plan.planId, done: 0, total: plan.files.length + plan.moves.length, running: true, result: null, undoId: null });
         const result = await client.applyTaxonomyEdit(plan.planId);
         setState((s) => ({ ...(s as EditState), running: false, result, undoId: result.editId, done: (s as EditState).total }));
         onDone();
@@ -58,7 +72,7 @@ export function useTaxonomyEdit(onDone: () => void) {
         setState((s) => (s ? { ...s, running: false } : s));
       }
     },
-    [client, ask, t, onDone],
+    [client, ask, planDialog, onDone],
   );
 
   const cancel = useCallback(() => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SAMPLE_SITE, copySampleSite, tempDir } from '../../../helpers/temp-site';
@@ -169,6 +169,34 @@ describe('hanji CLI', () => {
       expect(cli('categories', 'delete', site.root, '일상', '--json').code).toBe(0);
       expect(JSON.parse(cli('categories', 'list', site.root, '--json').stdout)).not.toContainEqual(expect.objectContaining({ name: '일상' }));
       expect(cli('tags', 'merge', site.root, 'a').code).toBe(2);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('offers to move posts whose category comes from a folder, and moves them with --move-folders', () => {
+    const site = copySampleSite();
+    try {
+      const news = path.join(site.root, 'news', '_posts');
+      mkdirSync(news, { recursive: true });
+      const text = '---\ntitle: Launch\n---\nbody\n';
+      writeFileSync(path.join(news, '2025-01-01-launch.md'), text);
+
+      const skipped = cli('categories', 'rename', site.root, 'news', 'updates', '--json');
+      expect(skipped.code).toBe(3);
+      expect(JSON.parse(skipped.stdout)).toMatchObject({ moves: [], skipped: [{ path: 'news/_posts/2025-01-01-launch.md', reason: 'folder', message: expect.stringContaining('--move-folders') }] });
+
+      const dry = cli('categories', 'rename', site.root, 'news', 'updates', '--move-folders', '--dry-run');
+      expect(dry.stdout).toContain('would move news/_posts/2025-01-01-launch.md → updates/_posts/2025-01-01-launch.md');
+      expect(existsSync(path.join(news, '2025-01-01-launch.md'))).toBe(true);
+
+      const run = cli('categories', 'rename', site.root, 'news', 'updates', '--move-folders', '--json');
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: false, skipped: [], moved: [{ from: 'news/_posts/2025-01-01-launch.md', to: 'updates/_posts/2025-01-01-launch.md' }] });
+      expect(readFileSync(path.join(site.root, 'updates', '_posts', '2025-01-01-launch.md'), 'utf8')).toBe(text);
+      expect(existsSync(path.join(news, '2025-01-01-launch.md'))).toBe(false);
+      expect(JSON.parse(cli('categories', 'list', site.root, '--json').stdout)).toContainEqual({ name: 'updates', count: 1, posts: ['updates/_posts/2025-01-01-launch.md'] });
+      expect(cli('tags', 'rename', site.root, 'a', 'b', '--move-folders').code).toBe(2);
     } finally {
       site.dispose();
     }

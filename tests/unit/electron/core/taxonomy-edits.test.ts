@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteService } from '../../../../electron/core/site-service';
@@ -100,6 +100,112 @@ describe('site-wide taxonomy edits', () => {
     const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'press' });
     expect(plan.files.map((f) => f.path)).toEqual(['_posts/2025-01-06-cat.md']);
     expect(plan.skipped).toEqual([expect.objectContaining({ path: 'news/_posts/2025-01-05-news.md', reason: 'folder' })]);
+  });
+
+  describe('moving posts whose category comes from a folder', () => {
+    const NEWS = {
+      'news/_posts/2025-01-07-plain.md': '---\r\ntitle: Plain\r\n---\r\nbody\r\n',
+      'news/_posts/2025/2025-01-08-deep.md': '---\ncategories: [news, web]\n---\nx\n',
+      'news/_posts/2025-01-09-taken.md': '---\ntitle: Taken\n---\nx\n',
+      'news/_posts/2025-01-10-edited.md': '---\ntitle: Edited\n---\nx\n',
+      'updates/_posts/2025-01-09-taken.md': '---\ntitle: Already there\n---\nx\n',
+    };
+    const exists = (root: string, rel: string) => existsSync(path.join(root, rel));
+
+    it('moves them, skipping a target that exists or appears and a file changed since the dry run, and undo puts every byte back', async () => {
+      const { service, root, read } = await site(NEWS);
+      const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'updates', moveFolders: true });
+      expect(plan.moves.map((m) => [m.from, m.to])).toEqual([
+        ['news/_posts/2025-01-05-news.md', 'updates/_posts/2025-01-05-news.md'],
+        ['news/_posts/2025-01-07-plain.md', 'updates/_posts/2025-01-07-plain.md'],
+        ['news/_posts/2025-01-10-edited.md', 'updates/_posts/2025-01-10-edited.md'],
+        ['news/_posts/2025/2025-01-08-deep.md', 'updates/_posts/2025/2025-01-08-deep.md'],
+      ]);
+      expect(plan.moves[3]?.changes).toEqual([{ line: 2, before: 'categories: [news, web]', after: 'categories: [updates, web]' }]);
+      expect(plan.skipped).toEqual([expect.objectContaining({ path: 'news/_posts/2025-01-09-taken.md', reason: 'collision' })]);
+      // After the dry run: another program edits one post and creates the target of another.
+      writeFileSync(path.join(root, 'news/_posts/2025-01-10-edited.md'), 'edited elsewhere\n');
+      writeFileSync(path.join(root, 'updates/_posts/2025-01-07-plain.md'), 'appeared\n');
+      const events: TaxonomyProgress[] = [];
+      service.events.subscribe((m) => m.event === 'taxonomyProgress' && events.push(m.payload));
+      const result = await service.applyTaxonomyEdit(plan.planId);
+      expect(events.at(-1)).toEqual({ id: plan.planId, done: 4, total: 4 });
+      expect(result.moved).toEqual([
+        { from: 'news/_posts/2025-01-05-news.md', to: 'updates/_posts/2025-01-05-news.md' },
+        { from: 'news/_posts/2025/2025-01-08-deep.md', to: 'updates/_posts/2025/2025-01-08-deep.md' },
+      ]);
+      expect(result.skipped.map((s) => [s.path, s.reason])).toEqual([
+        ['news/_posts/2025-01-07-plain.md', 'collision'],
+        ['news/_posts/2025-01-10-edited.md', 'changed'],
+      ]);
+      expect(read('updates/_posts/2025-01-07-plain.md')).toBe('appeared\n');
+      expect(read('news/_posts/2025-01-07-plain.md')).toBe(NEWS['news/_posts/2025-01-07-plain.md']);
+      expect(read('updates/_posts/2025-01-05-news.md')).toBe(POSTS['news/_posts/2025-01-05-news.md']);
+      expect(read('updates/_posts/2025/2025-01-08-deep.md')).toBe('---\ncategories: [updates, web]\n---\nx\n');
+      expect(exists(root, 'news/_posts/2025-01-05-news.md')).toBe(false);
+      const index = await service.listPosts();
+      expect(index.find((p) => p.path === 'updates/_posts/2025/2025-01-08-deep.md')?.categories).toEqual(['updates', 'web']);
+      expect(index.some((p) => p.path === 'news/_posts/2025-01-05-news.md')).toBe(false);
+
+      const undone = await service.undoTaxonomyEdit(result.editId as string);
+      expect(undone.moved).toEqual(result.moved.map((m) => ({ from: m.to, to: m.from })));
+      for (const [rel, text] of Object.entries({ ...POSTS, ...NEWS })) if (rel !== 'news/_posts/2025-01-10-edited.md') expect(read(rel)).toBe(text);
+      expect(exists(root, 'updates/_posts/2025')).toBe(false);
+      expect(exists(root, 'updates/_posts/2025-01-05-news.md')).toBe(false);
+      expect((await service.listPosts()).some((p) => p.path === 'news/_posts/2025-01-05-news.md')).toBe(true);
+    });
+
+    it('creates the new folder and undo removes it again', async () => {
+      const { service, root, read } = await site({ 'ai/research/_posts/2025-03-01-r.md': '---\ntitle: R\n---\nx\n' });
+      const result = await service.applyTaxonomyEdit((await service.planTaxonomyEdit('categories', { from: ['research'], to: 'ml', moveFolders: true })).planId);
+      expect(result.moved).toEqual([{ from: 'ai/research/_posts/2025-03-01-r.md', to: 'ai/ml/_posts/2025-03-01-r.md' }]);
+      expect((await service.listPosts()).find((p) => p.path === 'ai/ml/_posts/2025-03-01-r.md')?.categories).toEqual(['ai', 'ml']);
+      await service.undoTaxonomyEdit(result.editId as string);
+      expect(read('ai/research/_posts/2025-03-01-r.md')).toBe('---\ntitle: R\n---\nx\n');
+      expect(exists(root, 'ai/ml')).toBe(false);
+    });
+
+    it('never moves a post out of the site through a symlinked folder', async () => {
+      const { service, root, read } = await site();
+      const outside = tempDir('hanji-outside-');
+      const previous = dispose;
+      dispose = () => {
+        previous();
+        outside.dispose();
+      };
+      symlinkSync(outside.dir, path.join(root, 'updates'));
+      const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'updates', moveFolders: true });
+      const result = await service.applyTaxonomyEdit(plan.planId);
+      expect(result.moved).toEqual([]);
+      expect(result.skipped).toEqual([expect.objectContaining({ path: 'news/_posts/2025-01-05-news.md', message: expect.stringContaining('not a path inside the site') })]);
+      expect(readdirSync(outside.dir)).toEqual([]);
+      expect(read('news/_posts/2025-01-05-news.md')).toBe(POSTS['news/_posts/2025-01-05-news.md']);
+    });
+
+    it('stops moving when cancelled, and undo moves back what was moved', async () => {
+      const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`news/_posts/2025-02-${String((i % 28) + 1).padStart(2, '0')}-m${i}.md`, `---\ntitle: m${i}\n---\n${i}\n`]));
+      const { service, root, read } = await site(many);
+      const plan = await service.planTaxonomyEdit('categories', { from: ['news'], to: 'updates', moveFolders: true });
+      expect(plan.moves).toHaveLength(41);
+      service.events.subscribe((m) => {
+        if (m.event === 'taxonomyProgress') void service.cancelTaxonomyEdit(plan.planId);
+      });
+      const result = await service.applyTaxonomyEdit(plan.planId);
+      expect(result.cancelled).toBe(true);
+      expect(result.moved.length).toBeLessThan(41);
+      expect(result.moved.length + result.skipped.length).toBe(41);
+      expect(result.skipped.every((s) => s.reason === 'cancelled')).toBe(true);
+      await service.undoTaxonomyEdit(result.editId as string);
+      for (const [rel, text] of Object.entries(many)) expect(read(rel)).toBe(text);
+      expect(existsSync(path.join(root, 'updates'))).toBe(false);
+    });
+
+    it('a delete moves the post to the root _posts', async () => {
+      const { service, read } = await site();
+      const result = await service.applyTaxonomyEdit((await service.planTaxonomyEdit('categories', { from: ['news'], to: null, moveFolders: true })).planId);
+      expect(result.moved).toEqual([{ from: 'news/_posts/2025-01-05-news.md', to: '_posts/2025-01-05-news.md' }]);
+      expect(read('_posts/2025-01-05-news.md')).toBe(POSTS['news/_posts/2025-01-05-news.md']);
+    });
   });
 
   it('refuses an unknown plan with what to do next', async () => {

@@ -50,6 +50,13 @@ describe('planning a tag or category edit on one post', () => {
     const outcome = planFileEdit('---\ntitle: x\n---\n', 'categories', rename('news', 'press'), { path: 'news/_posts/2025-01-01-a.md', names: ['news'], folderCategories: ['news'] });
     expect(outcome).toMatchObject({ kind: 'skip', reason: 'folder' });
     expect(outcome.kind === 'skip' && outcome.message).toContain('news/');
+    expect(outcome.kind === 'skip' && outcome.message).toContain('--move-folders');
+  });
+
+  it('with moveFolders leaves the folder to the move and still edits the front matter', () => {
+    const context = { path: 'news/_posts/2025-01-01-a.md', names: ['news'], folderCategories: ['news'] };
+    expect(planFileEdit('---\ntitle: x\n---\n', 'categories', { ...rename('news', 'press'), moveFolders: true }, context)).toEqual({ kind: 'none' });
+    expect(after('categories: [news, web]\n', { ...rename('news', 'press'), moveFolders: true }, 'categories', context)).toBe('categories: [press, web]\n');
   });
 
   it('keeps CRLF line breaks and reports the changed line with its file line number', () => {
