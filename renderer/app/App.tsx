@@ -152,6 +152,14 @@ export function App() {
     [openAndRemember, post?.path, settleUnsaved],
   );
 
+  // Stable, so the library (a memo component of hundreds of options) skips re-rendering while the user types.
+  const selectRef = useRef(select);
+  useEffect(() => {
+    selectRef.current = select;
+  });
+  const onSelectPost = useCallback((path: string) => void selectRef.current(path), []);
+  const onPostMenu = useCallback((path: string, x: number, y: number) => setMenu({ path, x, y }), []);
+
   const actions = usePostActions({
     posts: library.posts,
     open: openAndRemember,
@@ -292,7 +300,7 @@ export function App() {
         {library.loading && library.posts.length === 0 ? <p className="empty">{t('app.loading')}</p> : null}
         {!library.loading && library.posts.length === 0 ? <p className="empty">{t('app.noPosts')}</p> : null}
         {library.posts.length > 0 ? (
-          <PostList posts={shown} selected={post?.path ?? null} dirtyPath={dirty ? (post?.path ?? null) : null} onSelect={(p) => void select(p)} onContextMenu={(path, x, y) => setMenu({ path, x, y })} />
+          <PostList posts={shown} selected={post?.path ?? null} dirtyPath={dirty ? (post?.path ?? null) : null} onSelect={onSelectPost} onContextMenu={onPostMenu} />
         ) : null}
       </aside>
       <main className="workspace">

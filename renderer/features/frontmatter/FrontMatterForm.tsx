@@ -1,6 +1,7 @@
-import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { HanjiError } from '../../../shared/contract/result';
 import type { FrontMatterEdit } from '../../../shared/frontmatter/edit';
+import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import {
   addFieldEdit,
   datetimeProblem,
@@ -43,6 +44,8 @@ interface FormContext {
   readOnly: boolean;
   /** Apply one edit to the current text; the error message when it cannot be made, else null. */
   apply(makeEdit: () => FrontMatterEdit): string | null;
+  /** The newest whole text of the post. */
+  text(): string;
 }
 
 /**
@@ -52,22 +55,42 @@ interface FormContext {
  * post at every keystroke; refused edits are shown next to their field, never thrown.
  */
 export function FrontMatterForm({ text, usage, onChange, readOnly = false, t }: FrontMatterFormProps) {
-  const model = useMemo(() => describeFrontMatter(text, usage), [text, usage]);
+  // The fields depend on the front matter alone, and edits read the newest text from a ref: a
+  // keystroke in the body re-renders none of them.
+  const head = frontMatterHead(text);
+  const latest = useRef({ text, onChange });
+  useLayoutEffect(() => {
+    latest.current = { text, onChange };
+  });
+  const current = useCallback(() => latest.current.text, []);
+  const apply = useCallback((makeEdit: () => FrontMatterEdit) => {
+    const { text: now, onChange: change } = latest.current;
+    try {
+      const next = withFieldEdit(now, makeEdit());
+      if (next !== now) change(next);
+      return null;
+    } catch (error) {
+      if (error instanceof HanjiError) return error.message;
+      throw error;
+    }
+  }, []);
+  return <FormFields head={head} usage={usage} readOnly={readOnly} t={t} apply={apply} current={current} />;
+}
+
+/** The form itself, re-rendered when the front matter (`head`) or the site's usage changes. */
+interface FormFieldsProps {
+  head: string;
+  usage: FrontMatterFormProps['usage'];
+  readOnly: boolean;
+  t: FrontMatterFormProps['t'];
+  apply: FormContext['apply'];
+  current(): string;
+}
+
+const FormFields = memo(function FormFields({ head, usage, readOnly, t, apply, current }: FormFieldsProps) {
+  const model = useMemo(() => describeFrontMatter(head, usage), [head, usage]);
   const s = strings(t);
-  const cx: FormContext = {
-    s,
-    readOnly,
-    apply(makeEdit) {
-      try {
-        const next = withFieldEdit(text, makeEdit());
-        if (next !== text) onChange(next);
-        return null;
-      } catch (error) {
-        if (error instanceof HanjiError) return error.message;
-        throw error;
-      }
-    },
-  };
+  const cx: FormContext = { s, readOnly, apply, text: current };
 
   let content: ReactNode;
   if (model.kind === 'invalid') {
@@ -81,7 +104,7 @@ export function FrontMatterForm({ text, usage, onChange, readOnly = false, t }: 
     content = (
       <fieldset className="fm-fields" disabled={readOnly}>
         {model.kind === 'none' ? <p className="fm-note">{s('frontMatter.none')}</p> : model.fields.map((field) => <FieldRow key={field.label} field={field} cx={cx} />)}
-        {readOnly ? null : <AddField text={text} cx={cx} />}
+        {readOnly ? null : <AddField cx={cx} />}
       </fieldset>
     );
   }
@@ -90,7 +113,7 @@ export function FrontMatterForm({ text, usage, onChange, readOnly = false, t }: 
       {content}
     </form>
   );
-}
+});
 
 function strings(t: ((key: string) => string) | undefined): Strings {
   return (key, values = {}) => {
@@ -294,7 +317,7 @@ function DraftInput({ id, kind, shown, describedBy, commit, check, raw = false, 
   );
 }
 
-function AddField({ text, cx }: { text: string; cx: FormContext }) {
+function AddField({ cx }: { cx: FormContext }) {
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -303,7 +326,7 @@ function AddField({ text, cx }: { text: string; cx: FormContext }) {
 
   const add = () => {
     if (key.trim() === '') return;
-    const problem = cx.apply(() => addFieldEdit(text, key, value));
+    const problem = cx.apply(() => addFieldEdit(cx.text(), key, value));
     setError(problem);
     if (problem === null) {
       setKey('');
@@ -330,4 +353,10 @@ function AddField({ text, cx }: { text: string; cx: FormContext }) {
       )}
     </div>
   );
+}
+
+/** The text up to the end of the front matter block (empty without one): what the form is made from. */
+function frontMatterHead(text: string): string {
+  const block = splitFrontMatter(text);
+  return block ? text.slice(0, block.bodyStart) : '';
 }

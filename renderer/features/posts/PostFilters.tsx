@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostStatus, PostSummary } from '../../../shared/model/site';
 import { namesByUse, type LibraryView } from './filter';
@@ -13,7 +13,7 @@ interface PostFiltersProps {
 const STATUSES: PostStatus[] = ['published', 'draft', 'unpublished', 'future'];
 
 /** Search box, tag, category and status filters, and the sort order of the library. */
-export function PostFilters({ searchRef, posts, view, onChange }: PostFiltersProps) {
+export const PostFilters = memo(function PostFilters({ searchRef, posts, view, onChange }: PostFiltersProps) {
   const { t } = useTranslation();
   const set = (patch: Partial<LibraryView>) => onChange({ ...view, ...patch });
   return (
@@ -49,7 +49,7 @@ export function PostFilters({ searchRef, posts, view, onChange }: PostFiltersPro
       </div>
     </div>
   );
-}
+});
 
 interface NameFilterProps {
   label: string;

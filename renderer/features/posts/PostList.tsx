@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostSummary } from '../../../shared/model/site';
 
@@ -20,7 +20,7 @@ const optionId = (index: number) => `post-option-${index}`;
  * The post library as a listbox: each option is named by the post's title. Arrow keys, Home and
  * End move the active post, Enter opens it, the context-menu key or Shift+F10 opens its actions.
  */
-export function PostList({ posts, selected, dirtyPath, onSelect, onContextMenu }: PostListProps) {
+export const PostList = memo(function PostList({ posts, selected, dirtyPath, onSelect, onContextMenu }: PostListProps) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<string | null>(selected);
@@ -104,4 +104,4 @@ export function PostList({ posts, selected, dirtyPath, onSelect, onContextMenu }
       ) : null}
     </>
   );
-}
+});

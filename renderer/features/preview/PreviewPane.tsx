@@ -7,6 +7,7 @@ import type { PostSummary, SiteInfo } from '../../../shared/model/site';
 import { useReadingStats } from '../../app/useReadingStats';
 import { headingLines, sourceHeadings, type SourceHeading } from './heading-lines';
 import { linkTarget } from './link-target';
+import { afterPaint } from './after-paint';
 import { OutlinePanel } from './OutlinePanel';
 import contentCss from './preview-content.css?inline';
 import { updatePreviewSettings, usePreviewSettings } from './preview-settings';
@@ -163,7 +164,8 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
   const showChunks = useCallback((chunks: readonly string[], options: SanitizeOptions) => {
     const target = content.current;
     if (!target) return;
-    target.pieces.update(chunks, options, () => setShown((now) => ({ version: now.version + 1, blocked: target.pieces.blockedRemoteImages })));
+    // Scroll sync and the remote-image count catch up after the frame that shows the change.
+    target.pieces.update(chunks, options, () => afterPaint(() => setShown((now) => ({ version: now.version + 1, blocked: target.pieces.blockedRemoteImages }))));
   }, []);
   const optionsRef = useRef(options);
   useLayoutEffect(() => {

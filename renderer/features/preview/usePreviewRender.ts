@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RenderedPost } from '../../../shared/markdown/types';
 import type { PostSummary, SiteInfo, SiteRenderData } from '../../../shared/model/site';
+import { afterPaint } from './after-paint';
 import { PreviewRenderer } from './preview-renderer';
 import { sameEntries } from './render-wire';
 
@@ -114,10 +115,13 @@ export function usePreviewRender(
             lastDuration.current = opened || incremental ? 0 : performance.now() - started;
             if (!alive) return;
             if (doc.path === latest.current.path) showRef.current?.(chunks);
-            // The header, TOC and outline follow at a lower priority than typing.
-            startTransition(() =>
-              setResult((current) => ({ post: keepUnchanged(current.path === doc.path ? current.post : null, post), chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path })),
-            );
+            // The header, TOC and outline follow once the frame showing the text is painted.
+            afterPaint(() => {
+              if (!alive) return;
+              startTransition(() =>
+                setResult((current) => ({ post: keepUnchanged(current.path === doc.path ? current.post : null, post), chunks, text: doc.text, error: null, version: current.version + 1, path: doc.path })),
+              );
+            });
           },
           (error: unknown) => {
             if (alive) setResult((current) => ({ ...(current.path === doc.path ? current : EMPTY), error: error instanceof Error ? error.message : String(error), path: doc.path }));
