@@ -30,33 +30,38 @@ export async function exportPosts(source: ExportSource, target: string, posts: r
   for (const dir of [postsDir, assetsDir]) if (dir.split('/').includes('.git')) throw new HanjiError('BAD_REQUEST', `Hanji does not write into ${dir} of the target repository.`);
   if (posts.length === 0) throw new HanjiError('BAD_REQUEST', 'Choose at least one post to export.');
 
-  const copies = new Map<string, string>();
+  // Target path → the file it copies, and for a post whose image links had to follow its images, the new text.
+  const copies = new Map<string, { from: string; text?: string }>();
   for (const input of posts) {
     const post = resolvePostPath(source.root, input);
     if (classifyPostPath(post.rel) !== 'post') throw new HanjiError('BAD_REQUEST', `${post.rel} is a draft: publish it before exporting it.`, { path: post.rel });
-    copies.set(`${postsDir}/${path.posix.basename(post.rel)}`, post.abs);
     const text = await fs.readFile(post.abs, 'utf8');
+    let exported = text;
     for (const image of siteImagePaths(text, source.baseurl)) {
       const file = resolveInSite(source.root, image);
       if (!statSync(file.abs, { throwIfNoEntry: false })?.isFile()) continue;
-      copies.set(`${assetsDir}/${file.rel.startsWith('assets/') ? file.rel.slice('assets/'.length) : file.rel}`, file.abs);
+      const mapped = `${assetsDir}/${file.rel.startsWith('assets/') ? file.rel.slice('assets/'.length) : file.rel}`;
+      copies.set(mapped, { from: file.abs });
+      // With another assets folder the post's links move with its images (site-absolute links as written).
+      if (mapped !== file.rel) exported = exported.split(`/${file.rel}`).join(`/${mapped}`);
     }
+    copies.set(`${postsDir}/${path.posix.basename(post.rel)}`, exported === text ? { from: post.abs } : { from: post.abs, text: exported });
   }
 
   // Every destination is confined in the target (a symlinked folder there must not lead out)
   // before the first file is written, so a refusal leaves the target as it was.
-  const plan = [...copies].map(([rel, from]) => ({ to: resolveInSite(top, rel), from }));
+  const plan = [...copies].map(([rel, copy]) => ({ to: resolveInSite(top, rel), copy }));
   const written: string[] = [];
-  for (const { to, from } of plan) {
+  for (const { to, copy } of plan) {
     mkdirSync(path.dirname(to.abs), { recursive: true });
-    await writeFileAtomic(to.abs, await fs.readFile(from), 0o644);
+    await writeFileAtomic(to.abs, copy.text !== undefined ? Buffer.from(copy.text, 'utf8') : await fs.readFile(copy.from), 0o644);
     written.push(to.rel);
   }
 
   const repo = new SiteGit(top, git);
   const status = await repo.status();
   const changed = status.files.filter((f) => written.includes(f.path));
-  const titles = new Map([...copies].map(([rel, from]) => [rel, source.titleOf(path.relative(source.root, from).split(path.sep).join('/'))]));
+  const titles = new Map([...copies].map(([rel, copy]) => [rel, source.titleOf(path.relative(source.root, copy.from).split(path.sep).join('/'))]));
   const commit = await repo.commit(
     changed.map((f) => f.path),
     suggestCommitMessage(changed, (rel) => titles.get(rel) ?? null),

@@ -54,6 +54,10 @@ describe('exportPosts', () => {
   it('maps the posts and assets folders as configured', async () => {
     const result = await service.exportPosts(target, [POST], { postsDir: 'blog/_posts', assetsDir: 'static' });
     expect(result.files).toEqual(['blog/_posts/2024-02-01-spring.md', 'static/images/spring/river.png']);
+    // The post's image link follows the image, and nothing else in it changes.
+    const original = readFileSync(path.join(site, POST), 'utf8');
+    expect(original).toContain('/assets/images/spring/river.png');
+    expect(readFileSync(path.join(target, 'blog/_posts/2024-02-01-spring.md'), 'utf8')).toBe(original.split('/assets/images/spring/river.png').join('/static/images/spring/river.png'));
   });
 
   it.each([
