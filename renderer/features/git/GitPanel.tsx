@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useModalDialog } from '../dialogs/useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { suggestCommitMessage } from '../../../shared/git/commit-message';
 import type { GitChangeKind, GitStatus } from '../../../shared/model/git';
@@ -26,7 +27,7 @@ export function GitPanel({ onClose, titleOf, openPost }: { onClose(): void; titl
     exported: (result) => t(result.pushed ? 'git.exportedPushed' : 'git.exported', { count: result.files.length, hash: result.commit.slice(0, 7) }),
   });
   const [exportTarget, setExportTarget] = useState('');
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose);
   // Unchecked files; every other changed file, including one that appears later, is selected.
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
@@ -57,16 +58,6 @@ export function GitPanel({ onClose, titleOf, openPost }: { onClose(): void; titl
     return answer.button === 'push';
   };
 
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onClose();
-    };
-    dialog?.addEventListener('cancel', onCancel);
-    return () => dialog?.removeEventListener('cancel', onCancel);
-  }, [onClose]);
 
   const chosen = useMemo(() => status?.files.filter((f) => !excluded.has(f.path)) ?? [], [status, excluded]);
   const suggestion = suggestCommitMessage(chosen, titleOf);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../dialogs/useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { updatePreferences, usePreferences, type Preferences } from '../../app/preferences';
 
@@ -6,17 +6,7 @@ import { updatePreferences, usePreferences, type Preferences } from '../../app/p
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const prefs = usePreferences();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onClose();
-    };
-    dialog?.addEventListener('cancel', onCancel);
-    return () => dialog?.removeEventListener('cancel', onCancel);
-  }, [onClose]);
+  const ref = useModalDialog(onClose);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
