@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { HanjiError } from '../../../shared/contract/result';
 import { errorMessage, useClient } from '../../app/client-context';
+import { createLiveText } from './live-text';
 
 /** The post in the editor: its text, the text last saved, and the hash that guards the next save. */
 export interface OpenPost {
@@ -16,6 +17,15 @@ export interface OpenPost {
 
 /** Unsaved text is copied for crash recovery after this pause in typing. */
 const RECOVERY_DELAY_MS = 1000;
+
+/**
+ * Typing reaches React state (the status bar, the form, autosave) after this pause, and at least
+ * this often while the typing goes on; the preview follows every keystroke through `live`.
+ */
+const TEXT_COMMIT_PAUSE_MS = 300;
+const TEXT_COMMIT_MAX_WAIT_MS = 2000;
+
+const isUnsaved = (post: OpenPost | null) => post !== null && post.text !== post.savedText;
 
 type Update = OpenPost | null | ((current: OpenPost | null) => OpenPost | null);
 
@@ -35,11 +45,27 @@ export function useOpenPost(siteRoot: string | null) {
   const latest = useRef<OpenPost | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
   const inFlight = useRef(0);
+  const [live] = useState(createLiveText);
+  // What React last rendered, and the timer that will render newer typing.
+  const committed = useRef<OpenPost | null>(null);
+  const pendingCommit = useRef<{ timer: ReturnType<typeof setTimeout>; since: number } | null>(null);
 
-  const setPost = useCallback((update: Update) => {
-    latest.current = typeof update === 'function' ? update(latest.current) : update;
+  const commit = useCallback(() => {
+    if (pendingCommit.current) clearTimeout(pendingCommit.current.timer);
+    pendingCommit.current = null;
+    committed.current = latest.current;
     setStored(latest.current);
   }, []);
+  useEffect(() => () => clearTimeout(pendingCommit.current?.timer), []);
+
+  const setPost = useCallback(
+    (update: Update) => {
+      latest.current = typeof update === 'function' ? update(latest.current) : update;
+      live.set(latest.current && { path: latest.current.path, text: latest.current.text });
+      commit();
+    },
+    [live, commit],
+  );
 
   const open = useCallback(
     async (path: string) => {
@@ -55,7 +81,27 @@ export function useOpenPost(siteRoot: string | null) {
     [client, siteRoot, setPost],
   );
 
-  const edit = useCallback((text: string) => setPost((current) => (current ? { ...current, text } : current)), [setPost]);
+  /**
+   * The editor's text changed. React hears of it at once only when the post becomes saved or
+   * unsaved; otherwise after a pause, so a keystroke re-renders nothing but the preview.
+   */
+  const edit = useCallback(
+    (text: string) => {
+      const current = latest.current;
+      if (!current || current.text === text) return;
+      latest.current = { ...current, text };
+      live.set({ path: current.path, text });
+      if (committed.current?.path !== current.path || isUnsaved(latest.current) !== isUnsaved(committed.current)) {
+        commit();
+        return;
+      }
+      const now = performance.now();
+      const since = pendingCommit.current?.since ?? now;
+      if (pendingCommit.current) clearTimeout(pendingCommit.current.timer);
+      pendingCommit.current = { timer: setTimeout(commit, Math.max(0, Math.min(TEXT_COMMIT_PAUSE_MS, since + TEXT_COMMIT_MAX_WAIT_MS - now))), since };
+    },
+    [live, commit],
+  );
 
   /** Save the newest text; saves run one after another, each with the hash the previous one returned. */
   const save = useCallback(() => {
@@ -174,5 +220,5 @@ export function useOpenPost(siteRoot: string | null) {
     return () => clearTimeout(timer);
   }, [client, post, dirty]);
 
-  return { post, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
+  return { post, live, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
 }

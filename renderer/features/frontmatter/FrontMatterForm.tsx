@@ -33,6 +33,8 @@ interface FrontMatterFormProps {
   usage?: SiteUsage;
   /** The post text after one field edit (only the edited value's bytes differ). */
   onChange(nextText: string): void;
+  /** The newest text, where it can run ahead of `text` (the editor tells React of typing after a pause); edits apply to it. */
+  currentText?(): string;
   readOnly?: boolean;
   /** Translates `frontMatter.*` keys of the i18n strings; untranslated keys fall back to English. */
   t?: (key: string) => string;
@@ -54,17 +56,18 @@ interface FormContext {
  * Text commits on blur or Enter (never mid-composition), so typing here does not rewrite the
  * post at every keystroke; refused edits are shown next to their field, never thrown.
  */
-export function FrontMatterForm({ text, usage, onChange, readOnly = false, t }: FrontMatterFormProps) {
+export function FrontMatterForm({ text, usage, onChange, currentText, readOnly = false, t }: FrontMatterFormProps) {
   // The fields depend on the front matter alone, and edits read the newest text from a ref: a
   // keystroke in the body re-renders none of them.
   const head = frontMatterHead(text);
-  const latest = useRef({ text, onChange });
+  const latest = useRef({ text, onChange, currentText });
   useLayoutEffect(() => {
-    latest.current = { text, onChange };
+    latest.current = { text, onChange, currentText };
   });
-  const current = useCallback(() => latest.current.text, []);
+  const current = useCallback(() => latest.current.currentText?.() ?? latest.current.text, []);
   const apply = useCallback((makeEdit: () => FrontMatterEdit) => {
-    const { text: now, onChange: change } = latest.current;
+    const { onChange: change } = latest.current;
+    const now = current();
     try {
       const next = withFieldEdit(now, makeEdit());
       if (next !== now) change(next);
@@ -73,7 +76,7 @@ export function FrontMatterForm({ text, usage, onChange, readOnly = false, t }: 
       if (error instanceof HanjiError) return error.message;
       throw error;
     }
-  }, []);
+  }, [current]);
   return <FormFields head={head} usage={usage} readOnly={readOnly} t={t} apply={apply} current={current} />;
 }
 

@@ -11,6 +11,7 @@ import { afterPaint } from './after-paint';
 import { OutlinePanel } from './OutlinePanel';
 import contentCss from './preview-content.css?inline';
 import { updatePreviewSettings, usePreviewSettings } from './preview-settings';
+import type { LiveText } from '../editor/live-text';
 import { PreviewContent } from './preview-content';
 import type { SanitizeOptions } from './sanitize';
 import { scrollToElement, useScrollSync, type HeadingPair } from './scroll-sync';
@@ -21,8 +22,10 @@ import { useRenderData } from './useRenderData';
 
 interface PreviewPaneProps {
   path: string;
-  /** The editor's text, as it changes. */
+  /** The editor's text, as React last heard of it. */
   text: string;
+  /** The editor's text at every keystroke, ahead of `text`: the preview renders from it. */
+  live?: LiveText;
   summary: PostSummary | null;
   posts: readonly PostSummary[];
   site: SiteInfo;
@@ -74,7 +77,7 @@ function sourceOf(doc: Text): SourceHeading[] {
  * the preview, links to another post open it in the editor, web links and the site's other pages
  * (when `_config.yml` has a `url`) open in the system browser (a new tab in browser mode).
  */
-export function PreviewPane({ path, text, summary, posts, site, editor, onRevealLine, onOpenPost, onMessage }: PreviewPaneProps) {
+export function PreviewPane({ path, text, live, summary, posts, site, editor, onRevealLine, onOpenPost, onMessage }: PreviewPaneProps) {
   const { t, i18n } = useTranslation();
   const settings = usePreviewSettings();
   const data = useRenderData(site.root);
@@ -172,7 +175,7 @@ export function PreviewPane({ path, text, summary, posts, site, editor, onReveal
     optionsRef.current = options;
   }, [options]);
   const showRendered = useCallback((chunks: readonly string[]) => showChunks(chunks, optionsRef.current), [showChunks]);
-  const render = usePreviewRender(path, text, summary, posts, site, data, showRendered);
+  const render = usePreviewRender(path, text, summary, posts, site, data, showRendered, live);
   const post = render.post;
   const { chunks } = render;
   // Already on screen when the worker answered; this applies new options and clears a closed post.

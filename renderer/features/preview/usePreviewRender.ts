@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RenderedPost } from '../../../shared/markdown/types';
 import type { PostSummary, SiteInfo, SiteRenderData } from '../../../shared/model/site';
+import type { LiveText } from '../editor/live-text';
 import { afterPaint } from './after-paint';
 import { PreviewRenderer } from './preview-renderer';
 import { sameEntries } from './render-wire';
@@ -56,6 +57,8 @@ const EMPTY: PreviewRender = { post: null, chunks: [], text: null, error: null, 
  * newly opened post renders at once, and so does an edit while renders stay quick (renderDelay).
  * `show` gets each render's chunks as soon as the worker answers, before React re-renders
  * anything, so the preview's DOM follows a keystroke within the task that receives the render.
+ * With `live`, keystrokes reach the worker from the editor's own update, not through React: the
+ * `text` prop may then lag behind, and the newer live text of the same post wins.
  */
 export function usePreviewRender(
   path: string,
@@ -65,6 +68,7 @@ export function usePreviewRender(
   site: SiteInfo,
   data: SiteRenderData | null,
   show?: (chunks: readonly string[]) => void,
+  live?: LiveText,
 ): PreviewRender {
   const [result, setResult] = useState<PreviewRender & { path: string }>({ ...EMPTY, path });
   const renderer = useRef<PreviewRenderer | null>(null);
@@ -77,11 +81,6 @@ export function usePreviewRender(
   useEffect(() => {
     showRef.current = show;
   }, [show]);
-
-  // A layout effect declared before the one that starts renders, so they see this keystroke's text.
-  useLayoutEffect(() => {
-    latest.current = { path, text, summary };
-  }, [path, text, summary]);
 
   useEffect(() => {
     shown.current = { path: result.path, text: result.text };
@@ -148,19 +147,41 @@ export function usePreviewRender(
     return () => clearTimeout(timer);
   }, [posts, site, data]);
 
-  // A layout effect, so a render that need not wait is sent to the worker within the keystroke's
-  // own task, not after the next frame.
-  useLayoutEffect(() => {
+  // Render the newest text now, or after renderDelay; a newer change restarts the wait.
+  const waiting = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const schedule = useRef(() => {
+    clearTimeout(waiting.current);
     if (!hasContext.current) return;
-    const first = shown.current.path !== path || shown.current.text === null;
-    const delay = first ? 0 : renderDelay(text.length, lastDuration.current);
-    if (delay === 0) {
-      run.current();
-      return;
-    }
-    const timer = setTimeout(() => run.current(), delay);
-    return () => clearTimeout(timer);
-  }, [path, text, summary]);
+    const doc = latest.current;
+    const first = shown.current.path !== doc.path || shown.current.text === null;
+    const delay = first ? 0 : renderDelay(doc.text.length, lastDuration.current);
+    if (delay === 0) run.current();
+    else waiting.current = setTimeout(() => run.current(), delay);
+  });
+  useEffect(() => () => clearTimeout(waiting.current), []);
+
+  // A layout effect, so a render that need not wait is sent to the worker within the task that
+  // changed the props, not after the next frame.
+  useLayoutEffect(() => {
+    const now = live?.get();
+    const next = { path, text: now?.path === path ? now.text : text, summary };
+    const before = latest.current;
+    latest.current = next;
+    // The live text got there first: React catching up with it is no change.
+    if (before.path !== next.path || before.text !== next.text || before.summary !== next.summary) schedule.current();
+  }, [path, text, summary, live]);
+
+  useEffect(() => {
+    if (!live) return;
+    return live.subscribe(() => {
+      const now = live.get();
+      const doc = latest.current;
+      // Another post arrives through the props, with its summary.
+      if (!now || now.path !== doc.path || now.text === doc.text) return;
+      latest.current = { ...doc, text: now.text };
+      schedule.current();
+    });
+  }, [live]);
 
   return result.path === path ? result : EMPTY;
 }

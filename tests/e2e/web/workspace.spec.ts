@@ -107,6 +107,24 @@ test.describe('writing workspace', () => {
     expect(changedLines(original, readFileSync(file, 'utf8'))).toEqual([{ before: '  nav: "docs"', after: '  nav: "news"' }]);
   });
 
+  test('a form edit right after typing keeps the typing; the word count catches up with it', async () => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const words = Number(/(\d+) words/u.exec(await workspace.status.innerText())?.[1]);
+    expect(words).toBeGreaterThan(0);
+    const heading = '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통';
+    // The typing reaches React after a pause; the form edit comes before it ends.
+    await workspace.typeAtEndOfLine(editor, heading, ' one two three');
+    const title = workspace.form.getByLabel('title', { exact: true });
+    await title.fill('AI News - 정리');
+    await title.press('Enter');
+    await expect(workspace.status).toContainText(`${words + 3} words`);
+    await workspace.saveWithShortcut();
+    expect(changedLines(original, readFileSync(file, 'utf8'))).toEqual([
+      { before: 'title: "AI News - 오픈AI 샘 올트먼 방한, 한국 AI 생태계에 새로운 바람을 불어넣다"', after: 'title: "AI News - 정리"' },
+      { before: heading, after: `${heading} one two three` },
+    ]);
+  });
+
   test('switching posts with unsaved changes asks first; Cancel keeps the text', async ({ page }) => {
     const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
     await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', ' (추가)');
