@@ -126,6 +126,9 @@ async function floorRun(browser: Browser, bundle: string, text: string): Promise
 async function hanjiRun(browser: Browser, url: string, title: string): Promise<Latencies> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
+    // The previous round closed its page with unsaved typing, which Hanji offers back: drop it.
+    const recovery = page.getByRole('alertdialog', { name: 'Recover unsaved text?' });
+    await page.addLocatorHandler(recovery, () => recovery.getByRole('button', { name: "Don't save" }).click());
     await page.goto(url);
     await page.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: title }).click();
     await page.getByRole('button', { name: /Show preview/u }).click();
