@@ -5,6 +5,7 @@ import { useClient } from './client-context';
 import { useDialog } from '../features/dialogs/DialogHost';
 import { CompareView } from '../features/editor/CompareView';
 import { MarkdownEditor, replaceText } from '../features/editor/MarkdownEditor';
+import { afterQuiet } from '../features/editor/live-text';
 import { useOpenPost } from '../features/editor/useOpenPost';
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm';
 import { layoutChoices } from '../features/frontmatter/layout-choices';
@@ -170,7 +171,7 @@ export function App() {
     report: setMessage,
   });
 
-  const { save, isDirty } = editor;
+  const { save, isDirty, live } = editor;
   const closeGit = useCallback(() => setGitOpen(false), []);
   const ctx = useMemo<AppContext>(
     () => ({
@@ -200,12 +201,11 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [ctx]);
 
-  // Autosave (off by default): after a pause in typing.
+  // Autosave (off by default): after a pause in typing, timed from the last keystroke.
   useEffect(() => {
     if (!prefs.autosave || !dirty) return;
-    const timer = setTimeout(() => void editor.save(), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [prefs.autosave, dirty, post?.text, editor]);
+    return afterQuiet(live, AUTOSAVE_DELAY_MS, () => void save());
+  }, [prefs.autosave, dirty, live, save]);
 
   // The open post changed on disk while it had unsaved edits: ask what to keep.
   const { conflict } = editor;
@@ -339,7 +339,9 @@ export function App() {
                   usage={usage}
                   t={t}
                   onChange={(next) => {
-                    if (editorView.current) replaceText(editorView.current, next);
+                    if (!editorView.current) return;
+                    replaceText(editorView.current, next);
+                    editor.flush();
                   }}
                 />
               </aside>

@@ -23,3 +23,19 @@ export function createLiveText(): LiveText & { set(value: { path: string; text: 
     },
   };
 }
+
+/**
+ * Run `task` once `live` has not changed for `ms` (the wait starts now, and again at every
+ * change); returns the cancel. For work that belongs after a pause in typing.
+ */
+export function afterQuiet(live: LiveText, ms: number, task: () => void): () => void {
+  let timer = setTimeout(task, ms);
+  const stop = live.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(task, ms);
+  });
+  return () => {
+    stop();
+    clearTimeout(timer);
+  };
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { HanjiError } from '../../../shared/contract/result';
 import { errorMessage, useClient } from '../../app/client-context';
-import { createLiveText } from './live-text';
+import { afterQuiet, createLiveText } from './live-text';
 
 /** The post in the editor: its text, the text last saved, and the hash that guards the next save. */
 export interface OpenPost {
@@ -212,13 +212,23 @@ export function useOpenPost(siteRoot: string | null) {
   /** The newest text, as of now. */
   const currentText = useCallback(() => latest.current?.text ?? '', []);
 
-  // Unsaved text is copied outside the site after a pause, so a crash loses nothing; a save (in
-  // the engine) or discarding the edits drops the copy.
+  // Unsaved text is copied outside the site after a pause in typing (timed from the last
+  // keystroke, which React may not have heard of yet), so a crash loses nothing; a save (in the
+  // engine) or discarding the edits drops the copy.
+  const unsavedPath = post && dirty ? post.path : null;
   useEffect(() => {
-    if (!post || !dirty) return;
-    const timer = setTimeout(() => void client.saveRecovery(post.path, post.text, post.hash).catch(() => undefined), RECOVERY_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [client, post, dirty]);
+    if (unsavedPath === null) return;
+    const copy = () => {
+      const current = latest.current;
+      if (current && current.path === unsavedPath && current.text !== current.savedText) void client.saveRecovery(current.path, current.text, current.hash).catch(() => undefined);
+    };
+    return afterQuiet(live, RECOVERY_DELAY_MS, copy);
+  }, [client, live, unsavedPath]);
 
-  return { post, live, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
+  /** Tell React of the newest text now: a form edit must see its own result before the next one. */
+  const flush = useCallback(() => {
+    if (pendingCommit.current) commit();
+  }, [commit]);
+
+  return { post, live, dirty, status, conflict, open, edit, flush, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
 }

@@ -171,16 +171,21 @@ export function usePreviewRender(
     if (before.path !== next.path || before.text !== next.text || before.summary !== next.summary) schedule.current();
   }, [path, text, summary, live]);
 
-  useEffect(() => {
+  // A layout effect, and a look at the text once subscribed: a keystroke between the render
+  // and the subscription is not missed.
+  useLayoutEffect(() => {
     if (!live) return;
-    return live.subscribe(() => {
+    const follow = () => {
       const now = live.get();
       const doc = latest.current;
       // Another post arrives through the props, with its summary.
       if (!now || now.path !== doc.path || now.text === doc.text) return;
       latest.current = { ...doc, text: now.text };
       schedule.current();
-    });
+    };
+    const stop = live.subscribe(follow);
+    follow();
+    return stop;
   }, [live]);
 
   return result.path === path ? result : EMPTY;

@@ -125,6 +125,40 @@ test.describe('writing workspace', () => {
     ]);
   });
 
+  test('two tags added one right after the other, on an unsaved post, are both kept', async ({ page }) => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const heading = '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통';
+    await workspace.typeAtEndOfLine(editor, heading, '!');
+    await expect(workspace.status).toContainText('Unsaved changes');
+    const chips = workspace.form.getByRole('combobox', { name: 'tag' }).or(workspace.form.getByRole('textbox', { name: 'tag' }));
+    await chips.click();
+    await page.keyboard.type('첫째');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('둘째');
+    await page.keyboard.press('Enter');
+    await workspace.saveWithShortcut();
+    expect(changedLines(original, readFileSync(file, 'utf8'))).toEqual([
+      { before: 'tag: [OpenAI, AI, 샘 올트먼, 카카오, SK그룹, 삼성전자]', after: 'tag: [OpenAI, AI, 샘 올트먼, 카카오, SK그룹, 삼성전자, 첫째, 둘째]' },
+      { before: heading, after: `${heading}!` },
+    ]);
+  });
+
+  test('autosave waits for a pause in typing, then saves everything typed', async ({ page }) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('checkbox', { name: 'Save automatically after a pause' }).check();
+    await page.getByRole('button', { name: 'Close' }).click();
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const heading = '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통';
+    // Longer than the autosave pause (2 s), with no pause in it.
+    const typed = ' and the developers asked about agents';
+    await editor.getByText(heading, { exact: true }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(typed, { delay: 80 });
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    await expect(workspace.status).toContainText('Saved', { timeout: 5000 });
+    expect(readFileSync(file, 'utf8')).toBe(original.replace(`${heading}\n`, `${heading}${typed}\n`));
+  });
+
   test('switching posts with unsaved changes asks first; Cancel keeps the text', async ({ page }) => {
     const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
     await workspace.typeAtEndOfLine(editor, '## 샘 올트먼 CEO, 한국 AI 개발자들과 직접 소통', ' (추가)');

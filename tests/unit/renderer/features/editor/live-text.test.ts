@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createLiveText } from '../../../../../renderer/features/editor/live-text';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterQuiet, createLiveText } from '../../../../../renderer/features/editor/live-text';
 
 describe('createLiveText', () => {
   it('tells every listener of a new text, and stops after unsubscribe', () => {
@@ -40,5 +40,43 @@ describe('createLiveText', () => {
     live.set({ path: 'p', text: 'x' });
     live.set({ path: 'p', text: 'y' });
     expect(heard).toEqual(['first', 'second', 'first']);
+  });
+});
+
+describe('afterQuiet', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('runs once the text has stood still for the pause, however long the typing went on', () => {
+    vi.useFakeTimers();
+    const live = createLiveText();
+    const runs: string[] = [];
+    afterQuiet(live, 1000, () => runs.push(live.get()?.text ?? ''));
+    // Ten seconds of typing, a key every 300 ms: never a pause of a second.
+    for (let k = 1; k <= 33; k++) {
+      vi.advanceTimersByTime(300);
+      live.set({ path: 'p', text: 'a'.repeat(k) });
+    }
+    expect(runs).toEqual([]);
+    vi.advanceTimersByTime(999);
+    expect(runs).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual(['a'.repeat(33)]);
+  });
+
+  it('runs after the pause even when nothing changes, again after a later change, and never once cancelled', () => {
+    vi.useFakeTimers();
+    const live = createLiveText();
+    let runs = 0;
+    const cancel = afterQuiet(live, 500, () => runs++);
+    vi.advanceTimersByTime(500);
+    expect(runs).toBe(1);
+    live.set({ path: 'p', text: 'x' });
+    vi.advanceTimersByTime(500);
+    expect(runs).toBe(2);
+    live.set({ path: 'p', text: 'y' });
+    cancel();
+    live.set({ path: 'p', text: 'z' });
+    vi.advanceTimersByTime(5000);
+    expect(runs).toBe(2);
   });
 });
