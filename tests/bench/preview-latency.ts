@@ -126,7 +126,8 @@ async function floorRun(browser: Browser, bundle: string, text: string): Promise
 async function hanjiRun(browser: Browser, url: string, title: string): Promise<Latencies> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
-    // The previous round closed its page with unsaved typing, which Hanji offers back: drop it.
+    // Each round closes its page with unsaved typing; where the round paused long enough for a
+    // recovery copy (a key of the 1 MB post waits for its render), the next page offers it back.
     const recovery = page.getByRole('alertdialog', { name: 'Recover unsaved text?' });
     await page.addLocatorHandler(recovery, () => recovery.getByRole('button', { name: "Don't save" }).click());
     await page.goto(url);
