@@ -330,7 +330,7 @@ export function App() {
         {post ? (
           <div className="document">
             <MarkdownEditor key={`${post.path}#${post.revision}`} path={post.path} initialText={post.text} onChange={editor.edit} onView={onView} label={t('editor.textOf', { path: post.path })} theme={theme} onImage={(file, base64) => client.saveAsset(post.path, file.name, base64).then((asset) => asset.url)} onImageError={setMessage} />
-            {previewShown && library.site ? <PreviewPane path={post.path} text={post.text} live={editor.live} summary={summary ?? null} posts={library.posts} site={library.site} editor={liveEditor} onRevealLine={onRevealLine} onOpenPost={(p) => void select(p)} onMessage={setMessage} /> : null}
+            {previewShown && library.site ? <PreviewPane path={post.path} text={post.text} live={live} summary={summary ?? null} posts={library.posts} site={library.site} editor={liveEditor} onRevealLine={onRevealLine} onOpenPost={(p) => void select(p)} onMessage={setMessage} /> : null}
             {prefs.showForm ? (
               <aside className="form-panel">
                 <FrontMatterForm
