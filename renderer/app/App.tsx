@@ -335,13 +335,11 @@ export function App() {
               <aside className="form-panel">
                 <FrontMatterForm
                   text={post.text}
-                  currentText={editor.currentText}
+                  live={live}
                   usage={usage}
                   t={t}
                   onChange={(next) => {
-                    if (!editorView.current) return;
-                    replaceText(editorView.current, next);
-                    editor.flush();
+                    if (editorView.current) replaceText(editorView.current, next);
                   }}
                 />
               </aside>

@@ -225,10 +225,5 @@ export function useOpenPost(siteRoot: string | null) {
     return afterQuiet(live, RECOVERY_DELAY_MS, copy);
   }, [client, live, unsavedPath]);
 
-  /** Tell React of the newest text now: a form edit must see its own result before the next one. */
-  const flush = useCallback(() => {
-    if (pendingCommit.current) commit();
-  }, [commit]);
-
-  return { post, live, dirty, status, conflict, open, edit, flush, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
+  return { post, live, dirty, status, conflict, open, edit, save, keepMine, takeTheirs, diskText, close, dismissConflict, isDirty, currentText, recover, dropRecovery };
 }

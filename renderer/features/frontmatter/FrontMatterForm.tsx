@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import { HanjiError } from '../../../shared/contract/result';
 import type { FrontMatterEdit } from '../../../shared/frontmatter/edit';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
@@ -14,6 +14,7 @@ import {
   type SiteUsage,
 } from '../../../shared/frontmatter/form-model';
 import { en } from '../../i18n/en';
+import type { LiveText } from '../editor/live-text';
 import { ChipInput, useImeGuard } from './ChipInput';
 
 /**
@@ -33,8 +34,11 @@ interface FrontMatterFormProps {
   usage?: SiteUsage;
   /** The post text after one field edit (only the edited value's bytes differ). */
   onChange(nextText: string): void;
-  /** The newest text, where it can run ahead of `text` (the editor tells React of typing after a pause); edits apply to it. */
-  currentText?(): string;
+  /**
+   * The editor's text at every keystroke, ahead of `text` (React hears of typing after a pause):
+   * the fields show it and edits apply to it, so YAML typed a moment ago is never edited away.
+   */
+  live?: LiveText;
   readOnly?: boolean;
   /** Translates `frontMatter.*` keys of the i18n strings; untranslated keys fall back to English. */
   t?: (key: string) => string;
@@ -56,15 +60,15 @@ interface FormContext {
  * Text commits on blur or Enter (never mid-composition), so typing here does not rewrite the
  * post at every keystroke; refused edits are shown next to their field, never thrown.
  */
-export function FrontMatterForm({ text, usage, onChange, currentText, readOnly = false, t }: FrontMatterFormProps) {
-  // The fields depend on the front matter alone, and edits read the newest text from a ref: a
-  // keystroke in the body re-renders none of them.
-  const head = frontMatterHead(text);
-  const latest = useRef({ text, onChange, currentText });
+export function FrontMatterForm({ text, usage, onChange, live, readOnly = false, t }: FrontMatterFormProps) {
+  // The fields depend on the front matter alone (a string, so a keystroke in the body re-renders
+  // none of them), and edits read the newest text from a ref.
+  const head = useSyncExternalStore(live?.subscribe ?? noSubscription, () => frontMatterHead(live?.get()?.text ?? text));
+  const latest = useRef({ text, onChange, live });
   useLayoutEffect(() => {
-    latest.current = { text, onChange, currentText };
+    latest.current = { text, onChange, live };
   });
-  const current = useCallback(() => latest.current.currentText?.() ?? latest.current.text, []);
+  const current = useCallback(() => latest.current.live?.get()?.text ?? latest.current.text, []);
   const apply = useCallback((makeEdit: () => FrontMatterEdit) => {
     const { onChange: change } = latest.current;
     const now = current();
@@ -357,6 +361,8 @@ function AddField({ cx }: { cx: FormContext }) {
     </div>
   );
 }
+
+const noSubscription = () => () => undefined;
 
 /** The text up to the end of the front matter block (empty without one): what the form is made from. */
 function frontMatterHead(text: string): string {

@@ -143,6 +143,17 @@ test.describe('writing workspace', () => {
     ]);
   });
 
+  test('a tag typed into the YAML and a chip removed right after are both kept', async ({ page }) => {
+    const editor = await workspace.open(SAMPLE_TITLE, SAMPLE_POST);
+    const line = 'tag: [OpenAI, AI, 샘 올트먼, 카카오, SK그룹, 삼성전자]';
+    await workspace.typeAtEndOfLine(editor, line, '');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type(', 네이버');
+    await workspace.form.getByRole('button', { name: 'Remove tag OpenAI' }).click();
+    await workspace.saveWithShortcut();
+    expect(changedLines(original, readFileSync(file, 'utf8'))).toEqual([{ before: line, after: 'tag: [AI, 샘 올트먼, 카카오, SK그룹, 삼성전자, 네이버]' }]);
+  });
+
   test('autosave waits for a pause in typing, then saves everything typed', async ({ page }) => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('checkbox', { name: 'Save automatically after a pause' }).check();
