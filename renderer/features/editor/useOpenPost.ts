@@ -25,7 +25,8 @@ const RECOVERY_DELAY_MS = 1000;
 const TEXT_COMMIT_PAUSE_MS = 300;
 const TEXT_COMMIT_MAX_WAIT_MS = 2000;
 
-const isUnsaved = (post: OpenPost | null) => post !== null && post.text !== post.savedText;
+/** Whether `post` holds text that is not saved. */
+const isUnsaved = (post: OpenPost | null): post is OpenPost => post !== null && post.text !== post.savedText;
 
 type Update = OpenPost | null | ((current: OpenPost | null) => OpenPost | null);
 
@@ -107,7 +108,7 @@ export function useOpenPost(siteRoot: string | null) {
   const save = useCallback(() => {
     const run = async () => {
       const current = latest.current;
-      if (!current || current.text === current.savedText) return;
+      if (!isUnsaved(current)) return;
       const text = current.text;
       inFlight.current++;
       try {
@@ -144,7 +145,7 @@ export function useOpenPost(siteRoot: string | null) {
   );
 
   const post = stored && stored.siteRoot === siteRoot ? stored : null;
-  const dirty = post !== null && post.text !== post.savedText;
+  const dirty = isUnsaved(post);
 
   useEffect(() => {
     if (!dirty) return;
@@ -208,19 +209,19 @@ export function useOpenPost(siteRoot: string | null) {
   /** Leave the conflict for now: the edits stay, and saving will report the conflict again. */
   const dismissConflict = useCallback(() => setConflict(null), []);
   /** Whether the newest text is unsaved, as of now (not of the last render). */
-  const isDirty = useCallback(() => latest.current !== null && latest.current.text !== latest.current.savedText, []);
+  const isDirty = useCallback(() => isUnsaved(latest.current), []);
   /** The newest text, as of now. */
   const currentText = useCallback(() => latest.current?.text ?? '', []);
 
   // Unsaved text is copied outside the site after a pause in typing (timed from the last
   // keystroke, which React may not have heard of yet), so a crash loses nothing; a save (in the
   // engine) or discarding the edits drops the copy.
-  const unsavedPath = post && dirty ? post.path : null;
+  const unsavedPath = isUnsaved(post) ? post.path : null;
   useEffect(() => {
     if (unsavedPath === null) return;
     const copy = () => {
       const current = latest.current;
-      if (current && current.path === unsavedPath && current.text !== current.savedText) void client.saveRecovery(current.path, current.text, current.hash).catch(() => undefined);
+      if (isUnsaved(current) && current.path === unsavedPath) void client.saveRecovery(current.path, current.text, current.hash).catch(() => undefined);
     };
     return afterQuiet(live, RECOVERY_DELAY_MS, copy);
   }, [client, live, unsavedPath]);
